@@ -1,0 +1,311 @@
+package io.sipshield.emulator;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.ssl.SslContext;
+import io.sipshield.emulator.media.MediaSession;
+import io.sipshield.emulator.profile.DeviceProfile;
+import io.sipshield.emulator.sdp.CryptoAttribute;
+import io.sipshield.emulator.sdp.MediaDescription;
+import io.sipshield.emulator.sdp.SessionDescription;
+import io.sipshield.emulator.sip.DigestAuthenticator;
+import io.sipshield.emulator.sip.SipFrameDecoder;
+import io.sipshield.emulator.sip.SipMessageCodec;
+import io.sipshield.emulator.srtp.SrtpContext;
+import io.sipshield.emulator.srtp.SrtpCryptoSuite;
+import io.sipshield.emulator.srtp.SrtpMasterKey;
+import io.sipshield.emulator.tls.PhoneSslContexts;
+import io.sipshield.emulator.tls.ServerCertificateCheckHandler;
+import io.sipshield.emulator.tls.ServerCertificateValidator;
+import io.sipshield.emulator.tls.TlsReport;
+import io.sipshield.emulator.ua.Dialog;
+import io.sipshield.emulator.ua.RegistrationResult;
+import io.sipshield.emulator.ua.RequestFactory;
+import io.sipshield.emulator.ua.SipTrace;
+import io.sipshield.emulator.ua.UserAgentHandler;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import javax.sip.address.URI;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.ContactHeader;
+import javax.sip.header.ExpiresHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+
+/**
+ * An emulated phone: one device profile, one account, one persistent TLS connection to its
+ * server. Every operation runs on the shared event loops it is given; a phone owns no thread,
+ * so thousands fit in one JVM. Methods may be called from any thread and return futures that
+ * complete on the phone's event loop.
+ *
+ * <pre>{@code
+ * Phone phone = Phone.create(DeviceProfiles.DIGIUM_D6X_2_9_2, settings, group);
+ * TlsReport tls = phone.connect().join();
+ * RegistrationResult registration = phone.register().join();
+ * Call call = phone.call("600").join();
+ * MediaStats media = call.sendMedia(new ToneSource(...), Duration.ofSeconds(3)).join();
+ * call.hangup().join();
+ * }</pre>
+ */
+public final class Phone implements AutoCloseable {
+
+    private final DeviceProfile profile;
+    private final PhoneSettings settings;
+    private final EventLoopGroup group;
+    private final SslContext sslContext;
+    private final SipTrace trace = new SipTrace();
+    private final SecureRandom random = new SecureRandom();
+    private final DigestAuthenticator digest;
+    private Channel channel;
+    private UserAgentHandler userAgent;
+    private RequestFactory requests;
+    private long cseq = 1 + new SecureRandom().nextInt(10_000);
+    private final String registrationCallId;
+    private final String registrationTag;
+
+    private Phone(DeviceProfile profile, PhoneSettings settings, EventLoopGroup group) {
+        this.profile = profile;
+        this.settings = settings;
+        this.group = group;
+        this.sslContext = PhoneSslContexts.forPhone(profile, settings);
+        this.digest = new DigestAuthenticator(settings.user(), settings.password(), random);
+        this.registrationCallId = token();
+        this.registrationTag = token();
+    }
+
+    public static Phone create(DeviceProfile profile, PhoneSettings settings, EventLoopGroup group) {
+        return new Phone(profile, settings, group);
+    }
+
+    public DeviceProfile profile() {
+        return profile;
+    }
+
+    public PhoneSettings settings() {
+        return settings;
+    }
+
+    /** Every SIP message this phone sent and received. */
+    public SipTrace trace() {
+        return trace;
+    }
+
+    /**
+     * Opens the TLS connection and judges the server's certificate as the device does. Completes
+     * with the report in every case (a refused connection or a dropped chain is a report, not an error).
+     */
+    public CompletableFuture<TlsReport> connect() {
+        ServerCertificateValidator validator = ServerCertificateValidator.builder()
+                .trust(settings.trustAnchors())
+                .allowWildcards(profile.wildcardSetting() && settings.allowWildcards())
+                .build();
+        ServerCertificateCheckHandler check = new ServerCertificateCheckHandler(validator, settings.serverHost(),
+                settings.clock(), profile.validatesServer());
+        InetSocketAddress server = settings.serverAddress();
+        UserAgentHandler ua = new UserAgentHandler(trace, this::answerInbound,
+                (invite, response) -> requests.ackForNon2xx(invite, response));
+        ChannelFuture connecting = new Bootstrap().group(group).channel(NioSocketChannel.class)
+                .handler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ChannelPipeline pipeline = ch.pipeline();
+                        pipeline.addLast("tls", sslContext.newHandler(ch.alloc(), settings.serverHost(), server.getPort()));
+                        pipeline.addLast("server-certificate", check);
+                        pipeline.addLast("sip-framing", new SipFrameDecoder());
+                        pipeline.addLast("sip-codec", new SipMessageCodec());
+                        pipeline.addLast("user-agent", ua);
+                    }
+                })
+                .connect(server);
+        this.channel = connecting.channel();
+        this.userAgent = ua;
+        connecting.addListener(f -> {
+            if (!f.isSuccess()) {
+                check.report().complete(TlsReport.failed("cannot connect to " + server + ": " + f.cause().getMessage()));
+            }
+        });
+        return check.report().thenApply(report -> {
+            if (report.established()) {
+                requests = new RequestFactory(settings.user(), settings.serverHost(), profile.userAgent(),
+                        (InetSocketAddress) channel.localAddress());
+            }
+            return report;
+        });
+    }
+
+    /** Registers the account (answering a digest challenge) and completes with the registrar's answer. */
+    public CompletableFuture<RegistrationResult> register() {
+        return onLoop(() -> {
+            String aor = requests.addressOfRecord();
+            Request register = requests.request(Request.REGISTER, requests.registrarUri(), aor, null,
+                    registrationCallId, registrationTag, nextCseq(),
+                    List.of(requests.header(ExpiresHeader.NAME, Integer.toString(settings.registerExpires()))));
+            return sendAuthenticated(register).thenApply(Phone::registration);
+        });
+    }
+
+    /**
+     * Calls {@code extension} offering SDES-SRTP (RTP/SAVP, AES_CM_128_HMAC_SHA1_80, PCMU) and
+     * completes with the call once the INVITE has a final response (ACKed).
+     */
+    public CompletableFuture<Call> call(String extension) {
+        return MediaSession.open(group, settings.mediaAddress()).thenCompose(media -> onLoop(() -> {
+            SrtpCryptoSuite suite = SrtpCryptoSuite.AES_CM_128_HMAC_SHA1_80;
+            SrtpMasterKey localKey = SrtpMasterKey.random(suite, random);
+            CryptoAttribute offered = new CryptoAttribute(1, suite, localKey, null, null);
+            long sessionId = random.nextInt(Integer.MAX_VALUE);
+            String offer = SessionDescription.audioBody("-", sessionId, sessionId, settings.mediaAddress(),
+                    media.localAddress().getPort(), "RTP/SAVP", List.of("0"),
+                    List.of("rtpmap:0 PCMU/8000", "ptime:20", "sendrecv", "crypto:" + offered.toSdpValue()));
+            String callId = token();
+            String localTag = token();
+            String target = requests.extensionUri(extension);
+            Request invite = requests.request(Request.INVITE, target, target, null, callId, localTag, nextCseq(), List.of());
+            requests.setBody(invite, "application/sdp", offer);
+            return sendAuthenticated(invite).thenApply(response -> answered(response, media, offered, localTag));
+        }));
+    }
+
+    private Call answered(Response response, MediaSession media, CryptoAttribute offered, String localTag) {
+        if (response.getStatusCode() >= 300) {
+            media.close();
+            return Call.rejected(this, response.getStatusCode(), response.getReasonPhrase());
+        }
+        Dialog dialog = dialog(response, localTag);
+        userAgent.send(ack(response, dialog));
+        SessionDescription answer = SessionDescription.parse(new String(response.getRawContent(),
+                java.nio.charset.StandardCharsets.UTF_8));
+        MediaDescription audio = answer.audio();
+        Optional<CryptoAttribute> chosen = audio.attributeValues("crypto").stream().map(CryptoAttribute::parse)
+                .filter(c -> c.tag() == offered.tag() && c.suite() == offered.suite()).findFirst();
+        if (chosen.isEmpty() || !audio.secureProfile()) {
+            media.close();
+            return Call.answeredInsecure(this, response.getStatusCode(), dialog, audio.profile());
+        }
+        InetSocketAddress remote = new InetSocketAddress(audio.connectionAddress(), audio.port());
+        media.start(remote, SrtpContext.create(offered.suite(), offered.key()),
+                SrtpContext.create(chosen.get().suite(), chosen.get().key()));
+        return Call.established(this, response.getStatusCode(), dialog, audio.profile(), offered.suite(), media, random);
+    }
+
+    /** Ends the call's dialog with BYE and completes with the final status. */
+    CompletableFuture<Integer> bye(Dialog dialog) {
+        return onLoop(() -> {
+            Request bye = requests.request(Request.BYE, dialog.remoteTarget(), dialog.remoteUri(), dialog.remoteTag(),
+                    dialog.callId(), dialog.localTag(), nextCseq(), List.of());
+            return sendAuthenticated(bye).thenApply(Response::getStatusCode);
+        });
+    }
+
+    /** Sends a request; a 401/407 is answered once with digest credentials (RFC 3261 §22.2). */
+    private CompletableFuture<Response> sendAuthenticated(Request request) {
+        return userAgent.send(request).thenCompose(response -> {
+            int status = response.getStatusCode();
+            if (status != Response.UNAUTHORIZED && status != Response.PROXY_AUTHENTICATION_REQUIRED) {
+                return CompletableFuture.completedFuture(response);
+            }
+            Request retry = requests.retry(request, nextCseq());
+            retry.addHeader(digest.authorizationFor(response, request));
+            return userAgent.send(retry);
+        });
+    }
+
+    /** The ACK for a 2xx, sent end-to-end inside the dialog (RFC 3261 §13.2.2.4). */
+    private Request ack(Response response, Dialog dialog) {
+        long number = ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getSeqNumber();
+        return requests.request(Request.ACK, dialog.remoteTarget(), dialog.remoteUri(), dialog.remoteTag(),
+                dialog.callId(), dialog.localTag(), number, List.of());
+    }
+
+    private static Dialog dialog(Response response, String localTag) {
+        ToHeader to = (ToHeader) response.getHeader(ToHeader.NAME);
+        ContactHeader contact = (ContactHeader) response.getHeader(ContactHeader.NAME);
+        URI toUri = to.getAddress().getURI();
+        String remoteTarget = contact != null ? contact.getAddress().getURI().toString() : toUri.toString();
+        return new Dialog(((CallIdHeader) response.getHeader(CallIdHeader.NAME)).getCallId(), localTag, to.getTag(),
+                remoteTarget, toUri.toString());
+    }
+
+    private static RegistrationResult registration(Response response) {
+        int status = response.getStatusCode();
+        if (status < 200 || status >= 300) {
+            return new RegistrationResult(status, -1, response.getReasonPhrase());
+        }
+        int expires = -1;
+        ContactHeader contact = (ContactHeader) response.getHeader(ContactHeader.NAME);
+        if (contact != null && contact.getExpires() >= 0) {
+            expires = contact.getExpires();
+        } else if (response.getHeader(ExpiresHeader.NAME) instanceof ExpiresHeader header) {
+            expires = header.getExpires();
+        }
+        return new RegistrationResult(status, expires, response.getReasonPhrase());
+    }
+
+    /** Answers what the server sends on our connection: BYE and OPTIONS with 200, anything else 501. */
+    private Response answerInbound(Request request) {
+        if (Request.ACK.equals(request.getMethod())) {
+            return null;
+        }
+        int status = switch (request.getMethod()) {
+            case Request.BYE, Request.OPTIONS -> Response.OK;
+            default -> Response.NOT_IMPLEMENTED;
+        };
+        try {
+            return requests.messageFactory().createResponse(status, request);
+        } catch (java.text.ParseException e) {
+            throw new IllegalStateException("cannot answer " + request.getMethod(), e);
+        }
+    }
+
+    private <T> CompletableFuture<T> onLoop(Supplier<CompletableFuture<T>> work) {
+        if (channel == null || requests == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException(
+                    "the phone is not connected: call connect() and check its TlsReport first"));
+        }
+        CompletableFuture<T> result = new CompletableFuture<>();
+        channel.eventLoop().execute(() -> {
+            try {
+                work.get().whenComplete((value, error) -> {
+                    if (error != null) {
+                        result.completeExceptionally(error);
+                    } else {
+                        result.complete(value);
+                    }
+                });
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
+    }
+
+    private long nextCseq() {
+        return cseq++;
+    }
+
+    private String token() {
+        byte[] bytes = new byte[8];
+        random.nextBytes(bytes);
+        return java.util.HexFormat.of().formatHex(bytes);
+    }
+
+    /** Closes the connection. */
+    @Override
+    public void close() {
+        if (channel != null) {
+            channel.close().awaitUninterruptibly();
+        }
+    }
+}

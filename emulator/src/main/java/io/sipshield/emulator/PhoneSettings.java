@@ -1,0 +1,112 @@
+package io.sipshield.emulator;
+
+import java.net.InetSocketAddress;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a phone is configured with: its account, the server it dials, what it trusts, and the
+ * settings a user can change on the device. Built once, immutable.
+ *
+ * @param user           SIP user and digest user name (e.g. {@code 101})
+ * @param password       digest password
+ * @param serverHost     the host name (or IP) the phone dials: used in request URIs and for the identity check
+ * @param serverAddress  where to connect (the address {@code serverHost} resolves to)
+ * @param trustAnchors   the CA certificates loaded on the phone
+ * @param allowWildcards {@code tls_allow_wildcard_certs} (only on firmware that has the setting)
+ * @param clock          the phone's clock (a phone before NTP believes it is 1970)
+ * @param mediaAddress   the local address RTP is sent from and advertised in SDP
+ * @param tlsProvider    which TLS implementation the phone uses
+ * @param registerExpires the expiry asked for in REGISTER, seconds
+ */
+public record PhoneSettings(String user, String password, String serverHost, InetSocketAddress serverAddress,
+                            List<X509Certificate> trustAnchors, boolean allowWildcards, Clock clock,
+                            String mediaAddress, TlsProvider tlsProvider, int registerExpires) {
+
+    /** The TLS stacks a phone can run on. */
+    public enum TlsProvider {
+        /** BoringSSL through netty-tcnative (the phones' own stacks are OpenSSL-based). */
+        BORINGSSL,
+        /** The JDK's own provider. */
+        JDK
+    }
+
+    public PhoneSettings {
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(serverHost, "serverHost");
+        Objects.requireNonNull(serverAddress, "serverAddress");
+        trustAnchors = List.copyOf(trustAnchors);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds {@link PhoneSettings}; every setting but the account and the server has a device default. */
+    public static final class Builder {
+        private String user;
+        private String password = "";
+        private String serverHost = "pbx.sip.test";
+        private InetSocketAddress serverAddress;
+        private final List<X509Certificate> trustAnchors = new ArrayList<>();
+        private boolean allowWildcards;
+        private Clock clock = Clock.systemUTC();
+        private String mediaAddress = "127.0.0.1";
+        private TlsProvider tlsProvider = TlsProvider.BORINGSSL;
+        private int registerExpires = 300;
+
+        public Builder account(String user, String password) {
+            this.user = user;
+            this.password = password;
+            return this;
+        }
+
+        public Builder serverHost(String host) {
+            this.serverHost = host;
+            return this;
+        }
+
+        public Builder serverAddress(InetSocketAddress address) {
+            this.serverAddress = address;
+            return this;
+        }
+
+        public Builder trust(X509Certificate anchor) {
+            trustAnchors.add(anchor);
+            return this;
+        }
+
+        public Builder allowWildcards(boolean allow) {
+            this.allowWildcards = allow;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        public Builder mediaAddress(String address) {
+            this.mediaAddress = address;
+            return this;
+        }
+
+        public Builder tlsProvider(TlsProvider provider) {
+            this.tlsProvider = provider;
+            return this;
+        }
+
+        public Builder registerExpires(int seconds) {
+            this.registerExpires = seconds;
+            return this;
+        }
+
+        public PhoneSettings build() {
+            return new PhoneSettings(user, password, serverHost, serverAddress, trustAnchors, allowWildcards, clock,
+                    mediaAddress, tlsProvider, registerExpires);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The emulated phone. */
+package io.sipshield.emulator;

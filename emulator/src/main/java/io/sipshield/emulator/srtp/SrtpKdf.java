@@ -1,0 +1,44 @@
+package io.sipshield.emulator.srtp;
+
+import java.util.Objects;
+
+/**
+ * The SRTP key derivation function (RFC 3711 §4.3.1 and §4.3.3): the AES-CM PRF keyed with the
+ * master key, with a key_derivation_rate of 0, so every session key is derived once.
+ *
+ * <p>{@code x = key_id XOR master_salt} with {@code key_id = label || r} (r = 0), and the session
+ * key is the AES-CM keystream under IV {@code x * 2^16}.
+ */
+public final class SrtpKdf {
+
+    private final AesCounterMode prf;
+    private final byte[] masterSalt;
+
+    private SrtpKdf(SrtpMasterKey masterKey) {
+        this.prf = new AesCounterMode(masterKey.key());
+        this.masterSalt = masterKey.salt();
+        if (masterSalt.length != 14) {
+            throw new IllegalArgumentException("salt: the AES-CM PRF needs a 14-byte master salt, got "
+                    + masterSalt.length);
+        }
+    }
+
+    public static SrtpKdf create(SrtpMasterKey masterKey) {
+        return new SrtpKdf(Objects.requireNonNull(masterKey, "masterKey"));
+    }
+
+    /** Derives {@code length} bytes of session keying material for a label. */
+    public byte[] derive(SrtpKeyLabel label, int length) {
+        if (length <= 0) {
+            throw new IllegalArgumentException("length: must be positive, got " + length);
+        }
+        byte[] iv = new byte[AesCounterMode.BLOCK];
+        System.arraycopy(masterSalt, 0, iv, 0, masterSalt.length);
+        // key_id = label (8 bits) || r (48 bits, zero), right-aligned in the 112-bit salt:
+        // the label lands on salt byte 14 - 7 = 7.
+        iv[7] ^= (byte) label.value();
+        byte[] out = new byte[length];
+        prf.xorKeystream(iv, out, 0, length);
+        return out;
+    }
+}

@@ -1,0 +1,104 @@
+package io.sipshield.emulator.tls;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSession;
+
+/**
+ * Does what PJSIP does once the TLS handshake completes (sip_transport_tls.c, on connect):
+ * validates the chain the server presented for the host dialled, and when the device validates
+ * and the bitmask is not zero, drops the connection. Either way the result, with the bitmask,
+ * completes {@link #report()}. Sits right after the {@link SslHandler}.
+ */
+public final class ServerCertificateCheckHandler extends ChannelInboundHandlerAdapter {
+
+    private final ServerCertificateValidator validator;
+    private final String expectedHost;
+    private final Clock clock;
+    private final boolean enforce;
+    private final CompletableFuture<TlsReport> report = new CompletableFuture<>();
+
+    /**
+     * @param enforce whether a non-zero bitmask drops the connection (false: the phone reports it and
+     *                connects anyway, as D-Series 2_2_0_4 does)
+     */
+    public ServerCertificateCheckHandler(ServerCertificateValidator validator, String expectedHost, Clock clock,
+                                         boolean enforce) {
+        this.validator = validator;
+        this.expectedHost = expectedHost;
+        this.clock = clock;
+        this.enforce = enforce;
+    }
+
+    /** Completes when the handshake ended and the chain was judged, or the connection failed first. */
+    public CompletableFuture<TlsReport> report() {
+        return report;
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+        if (event instanceof SslHandshakeCompletionEvent completion) {
+            if (completion.isSuccess()) {
+                judge(ctx);
+            } else {
+                report.complete(TlsReport.failed("TLS handshake failed: " + describe(completion.cause())));
+            }
+        }
+        super.userEventTriggered(ctx, event);
+    }
+
+    private void judge(ChannelHandlerContext ctx) {
+        SSLSession session = ctx.pipeline().get(SslHandler.class).engine().getSession();
+        List<X509Certificate> chain = new ArrayList<>();
+        try {
+            for (Certificate certificate : session.getPeerCertificates()) {
+                chain.add((X509Certificate) certificate);
+            }
+        } catch (SSLPeerUnverifiedException e) {
+            report.complete(new TlsReport(false, session.getProtocol(), session.getCipherSuite(), null, List.of(),
+                    "the server presented no certificate"));
+            ctx.close();
+            return;
+        }
+        VerifyResult verification = validator.validate(chain, expectedHost, clock.instant());
+        boolean drop = enforce && !verification.ok();
+        String failure = drop ? "server certificate rejected: bitmask " + VerifyFlag.format(verification.bitmask())
+                + " " + verification.flags() : null;
+        report.complete(new TlsReport(!drop, session.getProtocol(), session.getCipherSuite(), verification, chain, failure));
+        if (drop) {
+            ctx.close();
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        report.complete(TlsReport.failed("connection closed before the TLS handshake completed"));
+        super.channelInactive(ctx);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) throws Exception {
+        if (!report.isDone()) {
+            report.complete(TlsReport.failed(describe(cause)));
+        }
+        super.exceptionCaught(ctx, cause);
+    }
+
+    private static String describe(Throwable cause) {
+        Throwable root = cause;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+}

@@ -1,0 +1,26 @@
+package io.sipshield.emulator.tls;
+
+import java.security.cert.X509Certificate;
+import java.util.List;
+
+/**
+ * What happened on the phone's TLS connection.
+ *
+ * @param established  true when the handshake completed and the phone kept the connection
+ * @param protocol     the negotiated version ({@code TLSv1.2}), or null without a handshake
+ * @param cipherSuite  the negotiated cipher suite, or null
+ * @param verification the phone's verdict on the server chain, or null when it never saw one
+ * @param peerChain    the chain the server presented, leaf first
+ * @param failure      why the connection failed or was dropped, or null
+ */
+public record TlsReport(boolean established, String protocol, String cipherSuite, VerifyResult verification,
+                        List<X509Certificate> peerChain, String failure) {
+
+    public TlsReport {
+        peerChain = List.copyOf(peerChain);
+    }
+
+    public static TlsReport failed(String failure) {
+        return new TlsReport(false, null, null, null, List.of(), failure);
+    }
+}

@@ -1,0 +1,125 @@
+package io.sipshield.emulator.ua;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import java.io.IOException;
+import java.nio.channels.ClosedChannelException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.ViaHeader;
+import javax.sip.message.Message;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+
+/**
+ * The last handler of a phone's SIP pipeline: matches responses to the requests the phone sent
+ * (RFC 3261 §17.1.3: top Via branch and CSeq method), and answers requests the server sends on
+ * the phone's own connection (RFC 5626 persistent flow). Confined to the channel's event loop.
+ */
+public final class UserAgentHandler extends SimpleChannelInboundHandler<Object> {
+
+    private final Map<String, Pending> pending = new HashMap<>();
+    private final SipTrace trace;
+    private final Function<Request, Response> inboundRequests;
+    private final BiFunction<Request, Response, Request> non2xxAck;
+    private ChannelHandlerContext context;
+
+    /**
+     * @param trace           where every message sent and received is recorded
+     * @param inboundRequests answers a request from the server (null: no response, e.g. for ACK)
+     * @param non2xxAck       builds the ACK the INVITE client transaction sends for a non-2xx final
+     *                        response (RFC 3261 §17.1.1.3), from the INVITE and the response
+     */
+    public UserAgentHandler(SipTrace trace, Function<Request, Response> inboundRequests,
+                            BiFunction<Request, Response, Request> non2xxAck) {
+        this.trace = trace;
+        this.inboundRequests = inboundRequests;
+        this.non2xxAck = non2xxAck;
+    }
+
+    private record Pending(Request request, CompletableFuture<Response> response) {
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.context = ctx;
+    }
+
+    /**
+     * Sends a request and completes with its final response. Must be called on the channel's
+     * event loop; ACK has no response and completes at once with null.
+     */
+    public CompletableFuture<Response> send(Request request) {
+        CompletableFuture<Response> response = new CompletableFuture<>();
+        if (!context.channel().isActive()) {
+            response.completeExceptionally(new ClosedChannelException());
+            return response;
+        }
+        if (!Request.ACK.equals(request.getMethod())) {
+            pending.put(key(request), new Pending(request, response));
+        } else {
+            response.complete(null);
+        }
+        trace.record(SipTrace.Direction.SENT, request.toString());
+        context.writeAndFlush(request).addListener(f -> {
+            if (!f.isSuccess()) {
+                pending.remove(key(request));
+                response.completeExceptionally(f.cause());
+            }
+        });
+        return response;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, Object message) {
+        if (message instanceof Response response) {
+            trace.record(SipTrace.Direction.RECEIVED, response.toString());
+            if (response.getStatusCode() >= 200) {
+                Pending waiting = pending.remove(key(response));
+                if (waiting == null) {
+                    return;
+                }
+                if (response.getStatusCode() >= 300 && Request.INVITE.equals(waiting.request().getMethod())) {
+                    Request ack = non2xxAck.apply(waiting.request(), response);
+                    trace.record(SipTrace.Direction.SENT, ack.toString());
+                    ctx.writeAndFlush(ack);
+                }
+                waiting.response().complete(response);
+            }
+        } else if (message instanceof Request request) {
+            trace.record(SipTrace.Direction.RECEIVED, request.toString());
+            Response answer = inboundRequests.apply(request);
+            if (answer != null) {
+                trace.record(SipTrace.Direction.SENT, answer.toString());
+                ctx.writeAndFlush(answer);
+            }
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        failAll(new ClosedChannelException());
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        failAll(cause instanceof IOException ? cause : new IOException(cause.getMessage(), cause));
+        ctx.close();
+    }
+
+    private void failAll(Throwable cause) {
+        pending.values().forEach(p -> p.response().completeExceptionally(cause));
+        pending.clear();
+    }
+
+    private static String key(Message message) {
+        ViaHeader via = (ViaHeader) message.getHeader(ViaHeader.NAME);
+        CSeqHeader cseq = (CSeqHeader) message.getHeader(CSeqHeader.NAME);
+        return (via == null ? "" : via.getBranch()) + "/" + (cseq == null ? "" : cseq.getMethod());
+    }
+}

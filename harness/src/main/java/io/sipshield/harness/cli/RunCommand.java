@@ -1,0 +1,72 @@
+package io.sipshield.harness.cli;
+
+import io.sipshield.harness.report.ConsoleReporter;
+import io.sipshield.harness.run.ScenarioResult;
+import io.sipshield.harness.run.ScenarioRunner;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code sipshield run [PATH...]}: runs scenario files and directories, prints a report and exits
+ * with {@link ExitCodes#forResults}. Relative paths are relative to the working directory.
+ */
+@Command(name = "run",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run scenario files and check their expectations.",
+            "Directories are searched recursively for *.yaml and *.yml."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:every scenario passed",
+            "1:a scenario failed or could not be run",
+            "2:unusable input: an invalid file, a missing path, no scenario, a bad option"})
+public final class RunCommand implements Callable<Integer> {
+
+    /** The option that limits one scenario's run time. */
+    public static final String TIMEOUT_OPTION = "--timeout";
+
+    private static final String DEFAULT_PATH = "scenarios";
+
+    @ParentCommand
+    private SipshieldCommand parent;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "PATH", arity = "0..*",
+            description = "Scenario files or directories (default: " + DEFAULT_PATH + ").")
+    private List<Path> paths = List.of();
+
+    @Option(names = TIMEOUT_OPTION, paramLabel = "SECONDS", defaultValue = "60",
+            description = "Time limit for one scenario, in seconds (default: ${DEFAULT-VALUE}).")
+    private long timeoutSeconds;
+
+    @Override
+    public Integer call() {
+        if (timeoutSeconds < 1) {
+            throw new ParameterException(spec.commandLine(),
+                    TIMEOUT_OPTION + " must be a whole number of seconds, at least 1; was " + timeoutSeconds);
+        }
+        List<Path> targets = paths.isEmpty() ? List.of(Path.of(DEFAULT_PATH)) : paths;
+        ScenarioRunner runner = ScenarioRunner.builder()
+                .executor(parent.newExecutor())
+                .timeout(Duration.ofSeconds(timeoutSeconds))
+                .build();
+        ConsoleReporter reporter = new ConsoleReporter(spec.commandLine().getOut(), Path.of(""), parent.colour());
+        List<ScenarioResult> results = runner.run(targets, reporter);
+        if (results.isEmpty()) {
+            spec.commandLine().getErr().println("sipshield run: no scenario file (*.yaml, *.yml) found in: "
+                    + String.join(", ", targets.stream().map(Path::toString).toList()));
+        }
+        return ExitCodes.forResults(results);
+    }
+}

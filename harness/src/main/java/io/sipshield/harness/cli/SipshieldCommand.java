@@ -1,0 +1,59 @@
+package io.sipshield.harness.cli;
+
+import io.sipshield.harness.run.LiveScenarioExecutor;
+import io.sipshield.harness.run.ScenarioExecutor;
+import java.util.Objects;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code sipshield} command line: one executable with subcommands ({@code run} so far). Run it
+ * with {@code new CommandLine(new SipshieldCommand()).execute(args)}; exit codes are {@link ExitCodes}.
+ */
+@Command(name = "sipshield",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "SIP-TLS/SRTP test harness: emulated phones against a mock Asterisk.",
+        subcommands = RunCommand.class,
+        exitCodeOnInvalidInput = ExitCodes.INVALID_INPUT,
+        exitCodeOnExecutionException = ExitCodes.FAILED)
+public final class SipshieldCommand implements Runnable {
+
+    private final Supplier<ScenarioExecutor> executors;
+    private final boolean colour;
+
+    @Spec
+    private CommandSpec spec;
+
+    /** For production: scenarios run live, verdicts coloured when standard output is a terminal. */
+    public SipshieldCommand() {
+        this(LiveScenarioExecutor::new, System.console() != null && System.getenv("NO_COLOR") == null);
+    }
+
+    /**
+     * @param executors makes the executor a {@code run} uses (tests inject a fake)
+     * @param colour    whether reports may use ANSI colour
+     */
+    public SipshieldCommand(Supplier<ScenarioExecutor> executors, boolean colour) {
+        this.executors = Objects.requireNonNull(executors, "executors");
+        this.colour = colour;
+    }
+
+    /** A new executor for one run. */
+    ScenarioExecutor newExecutor() {
+        return executors.get();
+    }
+
+    boolean colour() {
+        return colour;
+    }
+
+    /** Without a subcommand there is nothing to do: a usage error. */
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "Missing required subcommand (try 'sipshield run')");
+    }
+}

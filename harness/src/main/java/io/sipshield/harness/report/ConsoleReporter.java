@@ -1,0 +1,126 @@
+package io.sipshield.harness.report;
+
+import io.sipshield.harness.run.RunListener;
+import io.sipshield.harness.run.ScenarioResult;
+import io.sipshield.harness.run.Verdict;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Prints a run as a plain-text table, one row per scenario (path, verdict, time) as each one ends.
+ * Under a scenario that did not pass it prints every check that did not hold, expected and observed
+ * side by side ({@link MismatchTable}), or the error or invalid-file message. A summary line closes
+ * the run: {@code 3 passed, 1 failed} plus {@code , N errors, N invalid} when there are any.
+ * Verdicts are coloured only when asked to (a terminal).
+ */
+public final class ConsoleReporter implements RunListener {
+
+    private static final String INDENT = "    ";
+    private static final String RESET = "\u001B[0m";
+    private static final Map<Verdict, String> COLOURS = Map.of(
+            Verdict.PASS, "\u001B[32m",
+            Verdict.FAIL, "\u001B[31m",
+            Verdict.ERROR, "\u001B[31m",
+            Verdict.INVALID, "\u001B[33m");
+
+    private final PrintWriter out;
+    private final Path root;
+    private final boolean colour;
+    private int nameWidth = "scenario".length();
+
+    /**
+     * @param out    where to print
+     * @param root   paths are printed relative to it when they lie under it
+     * @param colour whether to colour verdicts with ANSI escapes (only for a terminal)
+     */
+    public ConsoleReporter(PrintWriter out, Path root, boolean colour) {
+        this.out = out;
+        this.root = root.toAbsolutePath().normalize();
+        this.colour = colour;
+    }
+
+    @Override
+    public void runStarting(List<Path> files) {
+        for (Path file : files) {
+            nameWidth = Math.max(nameWidth, display(file).length());
+        }
+        if (!files.isEmpty()) {
+            out.println(String.format("%-" + nameWidth + "s  %-7s  %s", "scenario", "verdict", "time"));
+            out.flush();
+        }
+    }
+
+    @Override
+    public void scenarioFinished(ScenarioResult result) {
+        String verdict = String.format("%-7s", result.verdict());
+        if (colour) {
+            verdict = COLOURS.get(result.verdict()) + verdict + RESET;
+        }
+        out.println(String.format("%-" + nameWidth + "s  %s  %s", display(result.file()), verdict, seconds(result.elapsed())));
+        switch (result.verdict()) {
+            case PASS -> { }
+            case FAIL -> {
+                for (String line : MismatchTable.render(result.failedChecks())) {
+                    out.println(INDENT + markRed(line));
+                }
+            }
+            case ERROR, INVALID -> out.println(INDENT + result.error());
+        }
+        out.flush();
+    }
+
+    /** Prints the summary line; nothing when no scenario ran. */
+    @Override
+    public void runFinished(List<ScenarioResult> results) {
+        if (results.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println(summary(results));
+        out.flush();
+    }
+
+    /** {@code N passed, N failed}, then {@code , N errors} and {@code , N invalid} when non-zero. */
+    public static String summary(List<ScenarioResult> results) {
+        StringBuilder line = new StringBuilder()
+                .append(count(results, Verdict.PASS)).append(" passed, ")
+                .append(count(results, Verdict.FAIL)).append(" failed");
+        long errors = count(results, Verdict.ERROR);
+        if (errors > 0) {
+            line.append(", ").append(errors).append(" errors");
+        }
+        long invalid = count(results, Verdict.INVALID);
+        if (invalid > 0) {
+            line.append(", ").append(invalid).append(" invalid");
+        }
+        return line.toString();
+    }
+
+    private static long count(List<ScenarioResult> results, Verdict verdict) {
+        return results.stream().filter(result -> result.verdict() == verdict).count();
+    }
+
+    private String markRed(String line) {
+        if (!colour || !line.endsWith(MismatchTable.MARK)) {
+            return line;
+        }
+        int at = line.length() - MismatchTable.MARK.length();
+        return line.substring(0, at) + COLOURS.get(Verdict.FAIL) + MismatchTable.MARK + RESET;
+    }
+
+    private String display(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        if (file.isAbsolute() && absolute.startsWith(root) && !absolute.equals(root)) {
+            return root.relativize(absolute).toString();
+        }
+        return file.toString();
+    }
+
+    private static String seconds(Duration elapsed) {
+        return String.format(Locale.ROOT, "%.1f s", elapsed.toMillis() / 1000.0);
+    }
+}

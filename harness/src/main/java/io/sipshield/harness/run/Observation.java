@@ -1,0 +1,63 @@
+package io.sipshield.harness.run;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What actually happened when a scenario ran: the facts its expectations are checked against.
+ * Filled by a {@link ScenarioExecutor}; every field is observed, never copied from the scenario.
+ *
+ * @param tls    the phone's TLS connection to the server
+ * @param sip    final status per SIP request the phone sent, keyed by lower-case method
+ *               ({@code register}, {@code invite}, {@code bye}); absent when never sent or unanswered
+ * @param sdp    the negotiated media description, or null when no call was answered
+ * @param media  SRTP media counters, or null when no media flowed
+ * @param server facts the server side reports (the mock's registrar), or null for a real target
+ * @param notes  free-text events worth showing in a report (errors, timeouts), in order
+ */
+public record Observation(
+        TlsObservation tls,
+        Map<String, Integer> sip,
+        SdpObservation sdp,
+        MediaObservation media,
+        ServerObservation server,
+        List<String> notes) {
+
+    public Observation {
+        sip = Map.copyOf(sip);
+        notes = List.copyOf(notes);
+    }
+
+    /**
+     * @param established true when the handshake completed and the phone kept the connection
+     * @param version     negotiated protocol ({@code TLSv1.2}), or null when no handshake completed
+     * @param cipher      negotiated cipher suite (IANA name), or null
+     * @param bitmask     the D-Series verification bitmask the phone computed for the server chain
+     *                    ({@link io.sipshield.emulator.tls.VerifyFlag}); null when the phone never saw a chain
+     * @param failure     why the connection failed or was dropped, or null
+     */
+    public record TlsObservation(boolean established, String version, String cipher, Long bitmask, String failure) {
+    }
+
+    /**
+     * @param profile the m-line transport profile of the answer ({@code RTP/SAVP})
+     * @param suite   the SDES crypto suite both sides use, or null when the media is not encrypted
+     */
+    public record SdpObservation(String profile, String suite) {
+    }
+
+    /**
+     * @param sent          RTP packets the phone sent (protected)
+     * @param received      packets the phone received on its media port
+     * @param verified      received packets that authenticated, decrypted, and equal a packet the phone sent
+     * @param authFailures  received packets whose SRTP authentication tag did not verify
+     * @param replays       received packets rejected as replays or too old
+     * @param mismatched    received packets that authenticated but whose payload equals nothing the phone sent
+     */
+    public record MediaObservation(long sent, long received, long verified, long authFailures, long replays, long mismatched) {
+    }
+
+    /** @param registeredContacts contacts bound in the server's registrar when the steps ended */
+    public record ServerObservation(int registeredContacts) {
+    }
+}

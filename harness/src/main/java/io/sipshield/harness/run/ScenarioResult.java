@@ -1,0 +1,34 @@
+package io.sipshield.harness.run;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How one scenario file fared.
+ *
+ * @param file    the scenario file
+ * @param about   the scenario's description, or null when the file could not be read
+ * @param verdict the outcome
+ * @param checks  every stated expectation compared with the observation (empty for ERROR and INVALID)
+ * @param error   for ERROR and INVALID, the one-line reason; otherwise null
+ * @param elapsed wall time spent on the file
+ */
+public record ScenarioResult(Path file, String about, Verdict verdict, List<Check> checks, String error, Duration elapsed) {
+
+    public ScenarioResult {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(verdict, "verdict");
+        Objects.requireNonNull(elapsed, "elapsed");
+        checks = List.copyOf(checks);
+        if ((verdict == Verdict.ERROR || verdict == Verdict.INVALID) && error == null) {
+            throw new IllegalArgumentException(verdict + " needs an error message");
+        }
+    }
+
+    /** The checks that did not hold, in order. */
+    public List<Check> failedChecks() {
+        return checks.stream().filter(check -> !check.holds()).toList();
+    }
+}

@@ -1,0 +1,36 @@
+package io.sipshield.harness.scenario;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One emulated phone.
+ *
+ * @param name       the name steps refer to it by
+ * @param profile    device profile name, for example {@code digium-d6x-2_9_2}
+ * @param user       SIP user (the endpoint id it registers as)
+ * @param password   digest password
+ * @param serverName the host name the phone dials; the server's identity is checked against it
+ *                   (RFC 5922 §7)
+ * @param trust      fixture names of the CA certificates loaded on the phone
+ */
+public record PhoneSpec(String name, String profile, String user, String password, String serverName, List<String> trust) {
+
+    /** The host name a phone dials when a scenario names none. */
+    public static final String DEFAULT_SERVER_NAME = "pbx.sip.test";
+
+    public PhoneSpec {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(password, "password");
+        Objects.requireNonNull(serverName, "serverName");
+        trust = List.copyOf(trust);
+    }
+
+    @Override
+    public String toString() {
+        return "PhoneSpec[name=" + name + ", profile=" + profile + ", user=" + user
+                + ", serverName=" + serverName + ", trust=" + trust + "]";
+    }
+}

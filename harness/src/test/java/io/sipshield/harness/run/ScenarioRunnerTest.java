@@ -1,0 +1,201 @@
+package io.sipshield.harness.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(30)
+class ScenarioRunnerTest {
+
+    private static final ScenarioExecutor FAKE = FakeScenarios.EXECUTOR;
+    private static final String INVALID = FakeScenarios.INVALID;
+
+    private static String scenario(String about) {
+        return FakeScenarios.scenario(about);
+    }
+
+    private static Observation registered(int status) {
+        return FakeScenarios.registered(status);
+    }
+
+    @TempDir
+    Path dir;
+
+    private Path write(String name, String text) throws IOException {
+        Path file = dir.resolve(name);
+        Files.createDirectories(file.getParent());
+        return Files.writeString(file, text);
+    }
+
+    private ScenarioRunner runner(ScenarioExecutor executor) {
+        return ScenarioRunner.builder().executor(executor).build();
+    }
+
+    @Test
+    void passesWhenEveryExpectationHolds() throws IOException {
+        Path file = write("ok.yaml", scenario("pass"));
+        ScenarioResult result = runner(FAKE).runFile(file);
+        assertEquals(Verdict.PASS, result.verdict());
+        assertEquals("pass", result.about());
+        assertEquals(List.of(new Check("sip.register", "200", "200", true)), result.checks());
+        assertNull(result.error());
+        assertEquals(file, result.file());
+    }
+
+    @Test
+    void failsWhenAnExpectationDoesNotHold() throws IOException {
+        ScenarioResult result = runner(FAKE).runFile(write("bad.yaml", scenario("fail")));
+        assertEquals(Verdict.FAIL, result.verdict());
+        assertEquals(List.of(new Check("sip.register", "200", "403", false)), result.failedChecks());
+    }
+
+    @Test
+    void anExecutorExceptionIsAnErrorWithItsMessageOnOneLine() throws IOException {
+        ScenarioResult result = runner(FAKE).runFile(write("boom.yaml", scenario("throw")));
+        assertEquals(Verdict.ERROR, result.verdict());
+        assertEquals("mock could not bind port 5061 in use", result.error());
+        assertEquals(List.of(), result.checks());
+    }
+
+    @Test
+    void anExceptionWithoutMessageIsNamedByItsType() throws IOException {
+        ScenarioResult result = runner(FAKE).runFile(write("boom.yaml", scenario("silent-throw")));
+        assertEquals(Verdict.ERROR, result.verdict());
+        assertEquals("IllegalStateException", result.error());
+    }
+
+    @Test
+    void noObservationIsAnError() throws IOException {
+        ScenarioResult result = runner(FAKE).runFile(write("null.yaml", scenario("no-observation")));
+        assertEquals(Verdict.ERROR, result.verdict());
+        assertEquals("the executor returned no observation", result.error());
+    }
+
+    @Test
+    void anUnusableFileIsInvalidWithTheLoaderMessage() throws IOException {
+        Path file = write("broken.yaml", INVALID);
+        ScenarioResult result = runner(FAKE).runFile(file);
+        assertEquals(Verdict.INVALID, result.verdict());
+        assertNull(result.about());
+        assertEquals(file + ":2:8: missing key 'server' in setup; expected server: a mapping naming the server kind: mock",
+                result.error());
+    }
+
+    @Test
+    void aScenarioOverItsTimeLimitIsAnErrorAndItsThreadIsInterrupted() throws Exception {
+        CountDownLatch interrupted = new CountDownLatch(1);
+        ScenarioExecutor hangs = scenario -> {
+            try {
+                Thread.sleep(60_000);
+            } catch (InterruptedException e) {
+                interrupted.countDown();
+            }
+            return registered(200);
+        };
+        ScenarioRunner runner = ScenarioRunner.builder().executor(hangs).timeout(Duration.ofMillis(300)).build();
+        ScenarioResult result = runner.runFile(write("slow.yaml", scenario("hang")));
+        assertEquals(Verdict.ERROR, result.verdict());
+        assertEquals("timed out after 300 ms", result.error());
+        assertTrue(result.elapsed().compareTo(Duration.ofMillis(300)) >= 0, "elapsed " + result.elapsed());
+        assertTrue(interrupted.await(5, TimeUnit.SECONDS), "the executor's thread was interrupted");
+    }
+
+    @Test
+    void describesTheDefaultTimeLimitInSeconds() {
+        assertEquals(Duration.ofSeconds(60), ScenarioRunner.DEFAULT_TIMEOUT);
+        assertEquals("60 s", ScenarioRunner.describe(ScenarioRunner.DEFAULT_TIMEOUT));
+        assertEquals(ScenarioRunner.DEFAULT_TIMEOUT, runner(FAKE).timeout());
+    }
+
+    @Test
+    void oneBadScenarioNeverStopsTheOthers() throws IOException {
+        write("a-invalid.yaml", INVALID);
+        write("b-pass.yaml", scenario("pass"));
+        write("c-error.yaml", scenario("throw"));
+        write("d-fail.yaml", scenario("fail"));
+        write("e-pass.yml", scenario("pass"));
+        List<ScenarioResult> results = runner(FAKE).run(List.of(dir));
+        assertEquals(List.of("a-invalid.yaml", "b-pass.yaml", "c-error.yaml", "d-fail.yaml", "e-pass.yml"),
+                results.stream().map(result -> result.file().getFileName().toString()).toList());
+        assertEquals(List.of(Verdict.INVALID, Verdict.PASS, Verdict.ERROR, Verdict.FAIL, Verdict.PASS),
+                results.stream().map(ScenarioResult::verdict).toList());
+    }
+
+    @Test
+    void searchesDirectoriesRecursivelyInSortedOrderForYamlOnly() throws IOException {
+        write("z/one.yaml", scenario("pass"));
+        write("a/deeper/two.yml", scenario("pass"));
+        write("a/notes.txt", "not a scenario");
+        write("a/.hidden/three.yaml", scenario("fail"));
+        write("b.YAML", scenario("pass"));
+        List<Path> files = ScenarioFiles.find(dir);
+        assertEquals(List.of(dir.resolve("a/deeper/two.yml"), dir.resolve("b.YAML"), dir.resolve("z/one.yaml")), files);
+    }
+
+    @Test
+    void runsAFileNamedExplicitlyWhateverItsName() throws IOException {
+        Path file = write("scenario.txt", scenario("pass"));
+        List<ScenarioResult> results = runner(FAKE).run(List.of(file));
+        assertEquals(List.of(Verdict.PASS), results.stream().map(ScenarioResult::verdict).toList());
+    }
+
+    @Test
+    void aMissingPathIsInvalidAndTheRestStillRuns() throws IOException {
+        Path ok = write("ok.yaml", scenario("pass"));
+        Path missing = dir.resolve("nope");
+        List<ScenarioResult> results = runner(FAKE).run(List.of(missing, ok));
+        assertEquals(2, results.size());
+        assertEquals(Verdict.INVALID, results.get(0).verdict());
+        assertEquals(missing + ": no such file; expected an existing scenario file", results.get(0).error());
+        assertEquals(Verdict.PASS, results.get(1).verdict());
+    }
+
+    @Test
+    void anEmptyDirectoryYieldsNoResult() {
+        assertEquals(List.of(), runner(FAKE).run(List.of(dir)));
+    }
+
+    @Test
+    void tellsTheListenerTheFilesFirstThenEachResultThenTheEnd() throws IOException {
+        Path a = write("a.yaml", scenario("pass"));
+        Path b = write("b.yaml", scenario("fail"));
+        List<String> events = new ArrayList<>();
+        List<ScenarioResult> results = runner(FAKE).run(List.of(dir), new RunListener() {
+            @Override
+            public void runStarting(List<Path> files) {
+                events.add("start " + files);
+            }
+
+            @Override
+            public void scenarioFinished(ScenarioResult result) {
+                events.add(result.file().getFileName() + " " + result.verdict());
+            }
+
+            @Override
+            public void runFinished(List<ScenarioResult> all) {
+                events.add("end " + all.size());
+            }
+        });
+        assertEquals(List.of("start " + List.of(a, b), "a.yaml PASS", "b.yaml FAIL", "end 2"), events);
+        assertEquals(2, results.size());
+    }
+
+    @Test
+    void refusesANonPositiveTimeoutAndAMissingExecutor() {
+        assertThrows(IllegalArgumentException.class, () -> ScenarioRunner.builder().timeout(Duration.ZERO));
+        assertThrows(NullPointerException.class, () -> ScenarioRunner.builder().build());
+    }
+}
