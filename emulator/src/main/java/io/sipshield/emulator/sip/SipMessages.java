@@ -2,7 +2,10 @@ package io.sipshield.emulator.sip;
 
 import gov.nist.javax.sip.address.AddressFactoryImpl;
 import gov.nist.javax.sip.header.HeaderFactoryImpl;
+import gov.nist.javax.sip.header.SIPHeader;
+import gov.nist.javax.sip.header.SIPHeaderList;
 import gov.nist.javax.sip.message.MessageFactoryImpl;
+import gov.nist.javax.sip.parser.StringMsgParser;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.text.ParseException;
@@ -12,6 +15,7 @@ import java.util.List;
 import java.util.ListIterator;
 import java.util.Objects;
 import javax.sip.InvalidArgumentException;
+import javax.sip.SipException;
 import javax.sip.address.Address;
 import javax.sip.address.URI;
 import javax.sip.header.ContactHeader;
@@ -49,6 +53,10 @@ public final class SipMessages {
     public static final String BRANCH_MAGIC_COOKIE = "z9hG4bK";
     /** The Max-Forwards a user agent starts with (§8.1.1.6). */
     public static final int DEFAULT_MAX_FORWARDS = 70;
+
+    /** The order of RFC 3261's examples (§24.2); JAIN-SIP's own puts Call-ID first. */
+    private static final List<String> STANDARD_ORDER =
+            List.of("Via", "Max-Forwards", "To", "From", "Call-ID", "CSeq");
 
     private final MessageFactoryImpl messageFactory = new MessageFactoryImpl();
     private final HeaderFactoryImpl headerFactory = new HeaderFactoryImpl();
@@ -139,13 +147,19 @@ public final class SipMessages {
 
     /**
      * Any header from its name and value, parsed by JAIN-SIP into its typed class (a
-     * {@code "Contact"} becomes a {@link ContactHeader}, unknown names an extension header).
+     * {@code "Contact"} becomes a {@link ContactHeader}, unknown names an extension header). A
+     * comma-separated value of a list header ({@code "Allow", "INVITE,ACK,BYE"}) becomes one
+     * JAIN-SIP header list, written back as one line.
      *
      * @throws IllegalArgumentException naming the header if the value does not parse
      */
     public Header header(String name, String value) {
         try {
-            return headerFactory.createHeader(name, value);
+            SIPHeader header = StringMsgParser.parseSIPHeader(name + ": " + value);
+            if (header instanceof SIPHeaderList<?> list && list.size() == 1) {
+                return list.getFirst(); // one value: its typed header, not a list of one
+            }
+            return header;
         } catch (ParseException e) {
             throw new IllegalArgumentException("invalid " + name + " header value '" + value + "': " + e.getMessage(), e);
         }
@@ -201,8 +215,8 @@ public final class SipMessages {
      * Builds one request. {@code from}, {@code to} and {@code via} are required. Defaults: a new
      * From tag, no To tag, a new Call-ID, CSeq 1, a new branch, transport TLS, {@code rport}
      * (RFC 3581), Max-Forwards 70, no Contact, no User-Agent, no body. Headers come out in the
-     * order Via, From, To, Call-ID, CSeq, Max-Forwards as JAIN-SIP lays them out, then Contact,
-     * User-Agent and any extra headers in the order given.
+     * order of RFC 3261's examples (Via, Max-Forwards, To, From, Call-ID, CSeq), then Contact,
+     * User-Agent and any extra headers in the order given, then Content-Type and Content-Length.
      */
     public final class RequestBuilder {
         private final String method;
@@ -345,6 +359,11 @@ public final class SipMessages {
                         headerFactory.createToHeader(nameAddress(toUri, "to"), toTag),
                         List.of(via()),
                         headerFactory.createMaxForwardsHeader(maxForwards));
+                for (String name : STANDARD_ORDER) {
+                    Header header = request.getHeader(name);
+                    request.removeHeader(name);
+                    request.addLast(header);
+                }
                 if (contactUri != null) {
                     ContactHeader contact = headerFactory.createContactHeader(nameAddress(contactUri, "contact"));
                     if (contactExpires >= 0) {
@@ -362,7 +381,7 @@ public final class SipMessages {
                     request.setContent(body, contentType(contentType));
                 }
                 return request;
-            } catch (ParseException | InvalidArgumentException e) {
+            } catch (ParseException | InvalidArgumentException | SipException e) {
                 throw new IllegalArgumentException("cannot build " + method + " " + requestUri + ": " + e.getMessage(), e);
             }
         }

@@ -1,6 +1,7 @@
 package io.sipshield.harness.cli;
 
 import io.sipshield.harness.report.ConsoleReporter;
+import io.sipshield.harness.run.ScenarioExecutor;
 import io.sipshield.harness.run.ScenarioResult;
 import io.sipshield.harness.run.ScenarioRunner;
 import java.nio.file.Path;
@@ -57,16 +58,32 @@ public final class RunCommand implements Callable<Integer> {
                     TIMEOUT_OPTION + " must be a whole number of seconds, at least 1; was " + timeoutSeconds);
         }
         List<Path> targets = paths.isEmpty() ? List.of(Path.of(DEFAULT_PATH)) : paths;
-        ScenarioRunner runner = ScenarioRunner.builder()
-                .executor(parent.newExecutor())
-                .timeout(Duration.ofSeconds(timeoutSeconds))
-                .build();
-        ConsoleReporter reporter = new ConsoleReporter(spec.commandLine().getOut(), Path.of(""), parent.colour());
-        List<ScenarioResult> results = runner.run(targets, reporter);
+        ScenarioExecutor executor = parent.newExecutor();
+        List<ScenarioResult> results;
+        try {
+            ScenarioRunner runner = ScenarioRunner.builder()
+                    .executor(executor)
+                    .timeout(Duration.ofSeconds(timeoutSeconds))
+                    .build();
+            results = runner.run(targets, new ConsoleReporter(spec.commandLine().getOut(), Path.of(""), parent.colour()));
+        } finally {
+            close(executor);
+        }
         if (results.isEmpty()) {
             spec.commandLine().getErr().println("sipshield run: no scenario file (*.yaml, *.yml) found in: "
                     + String.join(", ", targets.stream().map(Path::toString).toList()));
         }
         return ExitCodes.forResults(results);
+    }
+
+    /** Releases what the executor holds (the live one owns event loops); a failure here is only reported. */
+    private void close(ScenarioExecutor executor) {
+        if (executor instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                spec.commandLine().getErr().println("sipshield run: could not shut the executor down: " + e.getMessage());
+            }
+        }
     }
 }

@@ -28,6 +28,16 @@ final class NodeReader {
         return new ScenarioFileException(file, mark.line(), mark.column(), field, problem, expected);
     }
 
+    /** A string that must be one of the known names, else an error listing them. */
+    String name(YamlNode node, String field, String what, java.util.function.Predicate<String> known, String names)
+            throws ScenarioFileException {
+        String value = string(node, field, what);
+        if (!known.test(value)) {
+            throw error(node.mark(), field, "unknown " + what + " '" + value + "'", "one of: " + names);
+        }
+        return value;
+    }
+
     ScenarioFileException wrongType(YamlNode node, String field, String expected) {
         return error(node.mark(), field, "found " + describe(node), expected);
     }
@@ -166,6 +176,13 @@ final class NodeReader {
 
         String requiredString(String key, String expected) throws ScenarioFileException {
             return reader.string(required(key, expected), field(key), expected);
+        }
+
+        /** A required string that must be one of {@code names} (a fixture, a device profile...). */
+        String requiredName(String key, String what, java.util.function.Predicate<String> known, String names)
+                throws ScenarioFileException {
+            YamlNode node = required(key, what);
+            return reader.name(node, field(key), what, known, names);
         }
 
         String optionalString(String key, String expected, String fallback) throws ScenarioFileException {

@@ -1,5 +1,7 @@
 package io.sipshield.harness.scenario;
 
+import io.sipshield.certs.FixtureName;
+import io.sipshield.emulator.profile.DeviceProfiles;
 import io.sipshield.emulator.tls.VerifyFlag;
 import io.sipshield.harness.scenario.NodeReader.Fields;
 import io.sipshield.harness.scenario.YamlNode.Entry;
@@ -98,7 +100,8 @@ public final class ScenarioLoader {
                     "one of: " + String.join(", ", ScenarioKeys.SERVER));
         }
         Fields mock = reader.mapping(server.required("mock", "a mapping"), "setup.server.mock", ScenarioKeys.MOCK);
-        String certificate = mock.requiredString("certificate", "the fixture name of the certificate the mock presents");
+        String certificate = mock.requiredName("certificate", "certificate fixture", ScenarioLoader::isFixture,
+                FixtureName.allIds());
         return new MockServer(certificate, endpoints(reader, mock), extensions(reader, mock));
     }
 
@@ -150,10 +153,15 @@ public final class ScenarioLoader {
         return extensions;
     }
 
+    private static boolean isFixture(String id) {
+        return FixtureName.byId(id).isPresent();
+    }
+
     private static PhoneSpec phone(NodeReader reader, YamlNode node, String field) throws ScenarioFileException {
         Fields phone = reader.mapping(node, field, ScenarioKeys.PHONE);
         String name = phone.requiredString("name", "the name steps use for this phone");
-        String profile = phone.requiredString("profile", "a device profile name, like digium-d6x-2_9_2");
+        String profile = phone.requiredName("profile", "device profile",
+                id -> DeviceProfiles.byName(id).isPresent(), DeviceProfiles.names());
         String user = phone.requiredString("user", "the SIP user the phone registers as");
         String password = phone.requiredString("password", "the phone's digest password");
         String serverName = phone.optionalString("server-name", "the host name the phone dials",
@@ -164,7 +172,8 @@ public final class ScenarioLoader {
             List<YamlNode> items = reader.list(trustNode.get(), field + ".trust",
                     "a list of CA certificate fixture names, like [test-root]");
             for (int i = 0; i < items.size(); i++) {
-                trust.add(reader.string(items.get(i), field + ".trust[" + i + "]", "a CA certificate fixture name"));
+                trust.add(reader.name(items.get(i), field + ".trust[" + i + "]", "certificate fixture",
+                        ScenarioLoader::isFixture, FixtureName.allIds()));
             }
         }
         return new PhoneSpec(name, profile, user, password, serverName, trust);

@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sipshield.harness.run.FakeScenarios;
+import io.sipshield.harness.run.Observation;
 import io.sipshield.harness.run.ScenarioExecutor;
+import io.sipshield.harness.scenario.Scenario;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -116,6 +119,26 @@ class SipshieldCommandTest {
     }
 
     @Test
+    void closesAnExecutorThatHoldsResourcesAfterTheRun() throws IOException {
+        write("a.yaml", FakeScenarios.scenario("pass"));
+        List<String> events = new ArrayList<>();
+        final class Closeable implements ScenarioExecutor, AutoCloseable {
+            @Override
+            public Observation execute(Scenario scenario) throws Exception {
+                events.add("execute " + scenario.about());
+                return FakeScenarios.EXECUTOR.execute(scenario);
+            }
+
+            @Override
+            public void close() {
+                events.add("close");
+            }
+        }
+        assertEquals(ExitCodes.OK, execute(new Closeable(), "run", dir.toString()));
+        assertEquals(List.of("execute pass", "close"), events);
+    }
+
+    @Test
     void aBadOptionValueIsUnusableInput() {
         assertEquals(ExitCodes.INVALID_INPUT, execute(FakeScenarios.EXECUTOR, "run", "--timeout", "soon", dir.toString()));
         assertTrue(err.toString().contains("Invalid value for option '--timeout': 'soon' is not a long"), err.toString());
@@ -153,10 +176,5 @@ class SipshieldCommandTest {
                 "0   every scenario passed", "2   unusable input")) {
             assertTrue(help.contains(expected), expected + " in\n" + help);
         }
-    }
-
-    @Test
-    void mapsResultsToExitCodes() {
-        assertEquals(ExitCodes.INVALID_INPUT, ExitCodes.forResults(List.of()));
     }
 }

@@ -373,4 +373,28 @@ class ScenarioLoaderTest {
         ScenarioFileException e = assertThrows(ScenarioFileException.class, () -> loader.load(file));
         assertEquals(file + ": not UTF-8 text; expected a UTF-8 YAML file", e.getMessage());
     }
+
+    @Test
+    void rejectsAnUnknownDeviceProfileListingTheKnownOnes() {
+        ScenarioFileException e = invalid(MINIMAL.replace("digium-d6x-2_9_2", "digium-d6x-9_9_9"));
+        assertEquals(8, e.line());
+        assertEquals("setup.phones[0].profile", e.field());
+        assertTrue(e.getMessage().contains("unknown device profile 'digium-d6x-9_9_9'"), e.getMessage());
+        assertTrue(e.getMessage().contains("digium-d6x-2_9_2"), e.getMessage());
+    }
+
+    @Test
+    void rejectsAnUnknownCertificateFixture() {
+        ScenarioFileException e = invalid(MINIMAL.replace("certificate: pbx-server", "certificate: pbx-srever"));
+        assertEquals(5, e.line());
+        assertEquals("setup.server.mock.certificate", e.field());
+        assertTrue(e.getMessage().contains("unknown certificate fixture 'pbx-srever' in setup.server.mock.certificate; expected one of: test-root"),
+                e.getMessage());
+    }
+
+    @Test
+    void rejectsAnUnknownTrustAnchorFixture() {
+        ScenarioFileException e = invalid(MINIMAL.replace("password: pass101\n", "password: pass101\n      trust: [test-rot]\n"));
+        assertEquals("setup.phones[0].trust[0]", e.field());
+    }
 }
