@@ -17,6 +17,7 @@ import io.sipshield.emulator.sdp.SessionDescription;
 import io.sipshield.emulator.sip.DigestAuthenticator;
 import io.sipshield.emulator.sip.SipFrameDecoder;
 import io.sipshield.emulator.sip.SipMessageCodec;
+import io.sipshield.emulator.sip.SipMessages;
 import io.sipshield.emulator.srtp.SrtpContext;
 import io.sipshield.emulator.srtp.SrtpCryptoSuite;
 import io.sipshield.emulator.srtp.SrtpMasterKey;
@@ -68,6 +69,7 @@ public final class Phone implements AutoCloseable {
     private final SipTrace trace = new SipTrace();
     private final SecureRandom random = new SecureRandom();
     private final DigestAuthenticator digest;
+    private final SipMessages messages = new SipMessages(random);
     private Channel channel;
     private UserAgentHandler userAgent;
     private RequestFactory requests;
@@ -81,8 +83,8 @@ public final class Phone implements AutoCloseable {
         this.group = group;
         this.sslContext = PhoneSslContexts.forPhone(profile, settings);
         this.digest = new DigestAuthenticator(settings.user(), settings.password(), random);
-        this.registrationCallId = token();
-        this.registrationTag = token();
+        this.registrationCallId = messages.newCallId();
+        this.registrationTag = messages.newTag();
     }
 
     public static Phone create(DeviceProfile profile, PhoneSettings settings, EventLoopGroup group) {
@@ -138,7 +140,7 @@ public final class Phone implements AutoCloseable {
         });
         return check.report().thenApply(report -> {
             if (report.established()) {
-                requests = new RequestFactory(settings.user(), settings.serverHost(), profile.userAgent(),
+                requests = new RequestFactory(messages, settings.user(), settings.serverHost(), profile.userAgent(),
                         (InetSocketAddress) channel.localAddress());
             }
             return report;
@@ -150,8 +152,9 @@ public final class Phone implements AutoCloseable {
         return onLoop(() -> {
             String aor = requests.addressOfRecord();
             Request register = requests.request(Request.REGISTER, requests.registrarUri(), aor, null,
-                    registrationCallId, registrationTag, nextCseq(),
-                    List.of(requests.header(ExpiresHeader.NAME, Integer.toString(settings.registerExpires()))));
+                    registrationCallId, registrationTag, nextCseq())
+                    .header(ExpiresHeader.NAME, Integer.toString(settings.registerExpires()))
+                    .build();
             return sendAuthenticated(register).thenApply(Phone::registration);
         });
     }
@@ -169,11 +172,12 @@ public final class Phone implements AutoCloseable {
             String offer = SessionDescription.audioBody("-", sessionId, sessionId, settings.mediaAddress(),
                     media.localAddress().getPort(), "RTP/SAVP", List.of("0"),
                     List.of("rtpmap:0 PCMU/8000", "ptime:20", "sendrecv", "crypto:" + offered.toSdpValue()));
-            String callId = token();
-            String localTag = token();
+            String callId = messages.newCallId();
+            String localTag = messages.newTag();
             String target = requests.extensionUri(extension);
-            Request invite = requests.request(Request.INVITE, target, target, null, callId, localTag, nextCseq(), List.of());
-            requests.setBody(invite, "application/sdp", offer);
+            Request invite = requests.request(Request.INVITE, target, target, null, callId, localTag, nextCseq())
+                    .body("application/sdp", offer)
+                    .build();
             return sendAuthenticated(invite).thenApply(response -> answered(response, media, offered, localTag));
         }));
     }
@@ -204,7 +208,7 @@ public final class Phone implements AutoCloseable {
     CompletableFuture<Integer> bye(Dialog dialog) {
         return onLoop(() -> {
             Request bye = requests.request(Request.BYE, dialog.remoteTarget(), dialog.remoteUri(), dialog.remoteTag(),
-                    dialog.callId(), dialog.localTag(), nextCseq(), List.of());
+                    dialog.callId(), dialog.localTag(), nextCseq()).build();
             return sendAuthenticated(bye).thenApply(Response::getStatusCode);
         });
     }
@@ -226,7 +230,7 @@ public final class Phone implements AutoCloseable {
     private Request ack(Response response, Dialog dialog) {
         long number = ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getSeqNumber();
         return requests.request(Request.ACK, dialog.remoteTarget(), dialog.remoteUri(), dialog.remoteTag(),
-                dialog.callId(), dialog.localTag(), number, List.of());
+                dialog.callId(), dialog.localTag(), number).build();
     }
 
     private static Dialog dialog(Response response, String localTag) {
@@ -262,11 +266,7 @@ public final class Phone implements AutoCloseable {
             case Request.BYE, Request.OPTIONS -> Response.OK;
             default -> Response.NOT_IMPLEMENTED;
         };
-        try {
-            return requests.messageFactory().createResponse(status, request);
-        } catch (java.text.ParseException e) {
-            throw new IllegalStateException("cannot answer " + request.getMethod(), e);
-        }
+        return messages.response(status, request);
     }
 
     private <T> CompletableFuture<T> onLoop(Supplier<CompletableFuture<T>> work) {
@@ -293,12 +293,6 @@ public final class Phone implements AutoCloseable {
 
     private long nextCseq() {
         return cseq++;
-    }
-
-    private String token() {
-        byte[] bytes = new byte[8];
-        random.nextBytes(bytes);
-        return java.util.HexFormat.of().formatHex(bytes);
     }
 
     /** Closes the connection. */

@@ -14,15 +14,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.ListIterator;
 import java.util.Objects;
-import javax.sip.InvalidArgumentException;
-import javax.sip.SipException;
 import javax.sip.address.Address;
 import javax.sip.address.URI;
 import javax.sip.header.ContactHeader;
-import javax.sip.header.ContentTypeHeader;
 import javax.sip.header.Header;
 import javax.sip.header.ToHeader;
-import javax.sip.header.ViaHeader;
 import javax.sip.message.Message;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -54,10 +50,6 @@ public final class SipMessages {
     /** The Max-Forwards a user agent starts with (§8.1.1.6). */
     public static final int DEFAULT_MAX_FORWARDS = 70;
 
-    /** The order of RFC 3261's examples (§24.2); JAIN-SIP's own puts Call-ID first. */
-    private static final List<String> STANDARD_ORDER =
-            List.of("Via", "Max-Forwards", "To", "From", "Call-ID", "CSeq");
-
     private final MessageFactoryImpl messageFactory = new MessageFactoryImpl();
     private final HeaderFactoryImpl headerFactory = new HeaderFactoryImpl();
     private final AddressFactoryImpl addressFactory = new AddressFactoryImpl();
@@ -70,6 +62,18 @@ public final class SipMessages {
 
     public SipMessages(SecureRandom random) {
         this.random = Objects.requireNonNull(random, "random");
+    }
+
+    MessageFactoryImpl messageFactory() {
+        return messageFactory;
+    }
+
+    HeaderFactoryImpl headerFactory() {
+        return headerFactory;
+    }
+
+    AddressFactoryImpl addressFactory() {
+        return addressFactory;
     }
 
     /** A From/To tag: 64 random bits as 16 hex digits (§19.3 asks for at least 32). */
@@ -87,9 +91,9 @@ public final class SipMessages {
         return randomHex(16);
     }
 
-    /** Starts a request; see {@link RequestBuilder} for what must be set and what defaults. */
-    public RequestBuilder request(String method, String requestUri) {
-        return new RequestBuilder(method, requestUri);
+    /** Starts a request; see {@link SipRequestBuilder} for what must be set and what defaults. */
+    public SipRequestBuilder request(String method, String requestUri) {
+        return new SipRequestBuilder(this, method, requestUri);
     }
 
     /**
@@ -209,217 +213,5 @@ public final class SipMessages {
         String stripped = text.stripLeading();
         int end = stripped.indexOf('\n');
         return (end < 0 ? stripped : stripped.substring(0, end)).strip();
-    }
-
-    /**
-     * Builds one request. {@code from}, {@code to} and {@code via} are required. Defaults: a new
-     * From tag, no To tag, a new Call-ID, CSeq 1, a new branch, transport TLS, {@code rport}
-     * (RFC 3581), Max-Forwards 70, no Contact, no User-Agent, no body. Headers come out in the
-     * order of RFC 3261's examples (Via, Max-Forwards, To, From, Call-ID, CSeq), then Contact,
-     * User-Agent and any extra headers in the order given, then Content-Type and Content-Length.
-     */
-    public final class RequestBuilder {
-        private final String method;
-        private final String requestUri;
-        private String fromUri;
-        private String fromTag;
-        private String toUri;
-        private String toTag;
-        private String callId;
-        private long cseq = 1;
-        private String viaHost;
-        private int viaPort = -1;
-        private String viaTransport = "TLS";
-        private String branch;
-        private boolean rport = true;
-        private int maxForwards = DEFAULT_MAX_FORWARDS;
-        private String contactUri;
-        private int contactExpires = -1;
-        private String userAgent;
-        private final List<Header> extraHeaders = new ArrayList<>();
-        private String contentType;
-        private byte[] body;
-
-        private RequestBuilder(String method, String requestUri) {
-            this.method = Objects.requireNonNull(method, "method");
-            this.requestUri = Objects.requireNonNull(requestUri, "requestUri");
-        }
-
-        /** The From address with a new random tag. */
-        public RequestBuilder from(String uri) {
-            return from(uri, newTag());
-        }
-
-        /** The From address and tag (the tag is required in every request, §8.1.1.3). */
-        public RequestBuilder from(String uri, String tag) {
-            this.fromUri = Objects.requireNonNull(uri, "from uri");
-            this.fromTag = Objects.requireNonNull(tag, "from tag");
-            return this;
-        }
-
-        /** The To address, without a tag (outside a dialog). */
-        public RequestBuilder to(String uri) {
-            return to(uri, null);
-        }
-
-        /** The To address with the remote tag (inside a dialog), or null for none. */
-        public RequestBuilder to(String uri, String tag) {
-            this.toUri = Objects.requireNonNull(uri, "to uri");
-            this.toTag = tag;
-            return this;
-        }
-
-        public RequestBuilder callId(String callId) {
-            this.callId = Objects.requireNonNull(callId, "callId");
-            return this;
-        }
-
-        public RequestBuilder cseq(long cseq) {
-            this.cseq = cseq;
-            return this;
-        }
-
-        /** The sent-by of the Via: this side's address on the connection; transport TLS. */
-        public RequestBuilder via(String host, int port) {
-            return via(host, port, "TLS");
-        }
-
-        public RequestBuilder via(String host, int port, String transport) {
-            this.viaHost = Objects.requireNonNull(host, "via host");
-            this.viaPort = port;
-            this.viaTransport = Objects.requireNonNull(transport, "via transport");
-            return this;
-        }
-
-        /** A given branch instead of a new one (a CANCEL or non-2xx ACK reuses the INVITE's, §9.1, §17.1.1.3). */
-        public RequestBuilder branch(String branch) {
-            this.branch = Objects.requireNonNull(branch, "branch");
-            return this;
-        }
-
-        /** Whether the Via asks for {@code rport} (RFC 3581); on by default. */
-        public RequestBuilder rport(boolean rport) {
-            this.rport = rport;
-            return this;
-        }
-
-        public RequestBuilder maxForwards(int maxForwards) {
-            this.maxForwards = maxForwards;
-            return this;
-        }
-
-        /** A Contact {@code <uri>}. */
-        public RequestBuilder contact(String uri) {
-            return contact(uri, -1);
-        }
-
-        /** A Contact {@code <uri>;expires=n} (as in a REGISTER), or without expires when negative. */
-        public RequestBuilder contact(String uri, int expires) {
-            this.contactUri = Objects.requireNonNull(uri, "contact uri");
-            this.contactExpires = expires;
-            return this;
-        }
-
-        public RequestBuilder userAgent(String userAgent) {
-            this.userAgent = Objects.requireNonNull(userAgent, "userAgent");
-            return this;
-        }
-
-        /** Adds a header after the standard ones. */
-        public RequestBuilder header(Header header) {
-            extraHeaders.add(Objects.requireNonNull(header, "header"));
-            return this;
-        }
-
-        /** Adds a header after the standard ones, parsed from its name and value. */
-        public RequestBuilder header(String name, String value) {
-            return header(SipMessages.this.header(name, value));
-        }
-
-        /** A body with its type, such as {@code application/sdp}; Content-Length follows from it. */
-        public RequestBuilder body(String contentType, byte[] body) {
-            this.contentType = Objects.requireNonNull(contentType, "contentType");
-            this.body = body.clone();
-            return this;
-        }
-
-        public RequestBuilder body(String contentType, String body) {
-            return body(contentType, body.getBytes(StandardCharsets.UTF_8));
-        }
-
-        public Request build() {
-            require(fromUri, "from");
-            require(toUri, "to");
-            require(viaHost, "via");
-            try {
-                Request request = messageFactory.createRequest(uri(requestUri), method,
-                        headerFactory.createCallIdHeader(callId != null ? callId : newCallId()),
-                        headerFactory.createCSeqHeader(cseq, method),
-                        headerFactory.createFromHeader(nameAddress(fromUri, "from"), fromTag),
-                        headerFactory.createToHeader(nameAddress(toUri, "to"), toTag),
-                        List.of(via()),
-                        headerFactory.createMaxForwardsHeader(maxForwards));
-                for (String name : STANDARD_ORDER) {
-                    Header header = request.getHeader(name);
-                    request.removeHeader(name);
-                    request.addLast(header);
-                }
-                if (contactUri != null) {
-                    ContactHeader contact = headerFactory.createContactHeader(nameAddress(contactUri, "contact"));
-                    if (contactExpires >= 0) {
-                        contact.setExpires(contactExpires);
-                    }
-                    request.addHeader(contact);
-                }
-                if (userAgent != null) {
-                    request.addHeader(SipMessages.this.header("User-Agent", userAgent));
-                }
-                for (Header header : extraHeaders) {
-                    request.addHeader(header);
-                }
-                if (body != null) {
-                    request.setContent(body, contentType(contentType));
-                }
-                return request;
-            } catch (ParseException | InvalidArgumentException | SipException e) {
-                throw new IllegalArgumentException("cannot build " + method + " " + requestUri + ": " + e.getMessage(), e);
-            }
-        }
-
-        private ViaHeader via() throws ParseException, InvalidArgumentException {
-            ViaHeader via = headerFactory.createViaHeader(viaHost, viaPort, viaTransport,
-                    branch != null ? branch : newBranch());
-            if (rport) {
-                via.setRPort();
-            }
-            return via;
-        }
-
-        private Address nameAddress(String uri, String field) {
-            Address address = addressFactory.createAddress(parseUri(uri, field));
-            return address;
-        }
-
-        private URI parseUri(String uri, String field) {
-            try {
-                return addressFactory.createURI(uri);
-            } catch (ParseException e) {
-                throw new IllegalArgumentException(field + " URI '" + uri + "' is invalid: " + e.getMessage(), e);
-            }
-        }
-
-        private ContentTypeHeader contentType(String type) throws ParseException {
-            int slash = type.indexOf('/');
-            if (slash <= 0 || slash == type.length() - 1) {
-                throw new IllegalArgumentException("content type '" + type + "' must read type/subtype");
-            }
-            return headerFactory.createContentTypeHeader(type.substring(0, slash), type.substring(slash + 1));
-        }
-
-        private void require(Object value, String field) {
-            if (value == null) {
-                throw new IllegalStateException(method + " request to " + requestUri + ": " + field + " is required");
-            }
-        }
     }
 }

@@ -1,55 +1,39 @@
 package io.sipshield.emulator.ua;
 
-import gov.nist.javax.sip.address.AddressFactoryImpl;
-import gov.nist.javax.sip.header.HeaderFactoryImpl;
-import gov.nist.javax.sip.message.MessageFactoryImpl;
+import io.sipshield.emulator.sip.SipMessages;
+import io.sipshield.emulator.sip.SipRequestBuilder;
 import java.net.InetSocketAddress;
-import java.security.SecureRandom;
-import java.text.ParseException;
-import java.util.HexFormat;
-import java.util.List;
-import javax.sip.InvalidArgumentException;
-import javax.sip.address.Address;
-import javax.sip.address.SipURI;
-import javax.sip.address.URI;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
-import javax.sip.header.ContactHeader;
 import javax.sip.header.FromHeader;
-import javax.sip.header.Header;
 import javax.sip.header.ToHeader;
 import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
 /**
- * Builds the requests a phone sends over its TLS connection, with JAIN-SIP's factories used as
- * a message layer only. One per phone (no shared mutable state): it knows the account, the
- * server host, the connection's local address and the User-Agent.
+ * Builds the requests one phone sends over its TLS connection, on top of {@link SipMessages}: it
+ * knows the account, the server host, the connection's local address (Via, Contact) and the
+ * User-Agent. One per connection; no shared state.
  */
 public final class RequestFactory {
 
-    private final MessageFactoryImpl messages = new MessageFactoryImpl();
-    private final HeaderFactoryImpl headers = new HeaderFactoryImpl();
-    private final AddressFactoryImpl addresses = new AddressFactoryImpl();
-    private final SecureRandom random = new SecureRandom();
+    private final SipMessages messages;
     private final String user;
     private final String serverHost;
     private final String userAgent;
     private final InetSocketAddress local;
 
-    public RequestFactory(String user, String serverHost, String userAgent, InetSocketAddress local) {
+    public RequestFactory(SipMessages messages, String user, String serverHost, String userAgent, InetSocketAddress local) {
+        this.messages = messages;
         this.user = user;
         this.serverHost = serverHost;
         this.userAgent = userAgent;
         this.local = local;
     }
 
-    /** A fresh random token: 16 hex digits. */
-    public String token() {
-        byte[] bytes = new byte[8];
-        random.nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
+    public SipMessages messages() {
+        return messages;
     }
 
     /** {@code sip:<user>@<server>} (the address of record). */
@@ -67,46 +51,39 @@ public final class RequestFactory {
         return "sip:" + extension + "@" + hostForUri(serverHost) + ";transport=tls";
     }
 
+    /** The phone's Contact URI on this connection. */
+    public String contactUri() {
+        return "sip:" + user + "@" + hostForUri(local.getAddress().getHostAddress()) + ":" + local.getPort()
+                + ";transport=tls";
+    }
+
     /**
-     * A request outside or inside a dialog.
+     * A request from this phone: From is its address of record, Via its side of the connection.
      *
      * @param toTag null outside a dialog
      */
-    public Request request(String method, String requestUri, String toUri, String toTag, String callId,
-                           String fromTag, long cseq, List<Header> extra) {
-        try {
-            URI target = addresses.createURI(requestUri);
-            Address fromAddress = addresses.createAddress(addresses.createURI(addressOfRecord()));
-            Address toAddress = addresses.createAddress(addresses.createURI(toUri));
-            FromHeader from = headers.createFromHeader(fromAddress, fromTag);
-            ToHeader to = headers.createToHeader(toAddress, toTag);
-            ViaHeader via = headers.createViaHeader(local.getAddress().getHostAddress(), local.getPort(), "TLS",
-                    "z9hG4bK" + token());
-            via.setRPort();
-            CSeqHeader cseqHeader = headers.createCSeqHeader(cseq, method);
-            Request request = messages.createRequest(target, method, headers.createCallIdHeader(callId), cseqHeader,
-                    from, to, List.of(via), headers.createMaxForwardsHeader(70));
-            if (!Request.ACK.equals(method) && !Request.BYE.equals(method)) {
-                request.addHeader(contact());
-            }
-            request.addHeader(headers.createHeader("User-Agent", userAgent));
-            for (Header header : extra) {
-                request.addHeader(header);
-            }
-            return request;
-        } catch (ParseException | InvalidArgumentException e) {
-            throw new IllegalArgumentException("cannot build " + method + " " + requestUri + ": " + e.getMessage(), e);
+    public SipRequestBuilder request(String method, String requestUri, String toUri, String toTag, String callId,
+                                     String fromTag, long cseq) {
+        SipRequestBuilder builder = messages.request(method, requestUri)
+                .from(addressOfRecord(), fromTag)
+                .to(toUri, toTag)
+                .callId(callId)
+                .cseq(cseq)
+                .via(local.getAddress().getHostAddress(), local.getPort(), "TLS")
+                .userAgent(userAgent);
+        if (!Request.ACK.equals(method) && !Request.BYE.equals(method)) {
+            builder.contact(contactUri());
         }
+        return builder;
     }
 
-    /** Copies {@code request} with the same headers but a new Via branch and CSeq, for a retry after a challenge. */
+    /** Copies {@code request} with a new Via branch and CSeq, for the retry after a digest challenge. */
     public Request retry(Request request, long cseq) {
         Request copy = (Request) request.clone();
         try {
-            ViaHeader via = (ViaHeader) copy.getHeader(ViaHeader.NAME);
-            via.setBranch("z9hG4bK" + token());
+            ((ViaHeader) copy.getHeader(ViaHeader.NAME)).setBranch(messages.newBranch());
             ((CSeqHeader) copy.getHeader(CSeqHeader.NAME)).setSeqNumber(cseq);
-        } catch (ParseException | InvalidArgumentException e) {
+        } catch (java.text.ParseException | javax.sip.InvalidArgumentException e) {
             throw new IllegalStateException("cannot renumber " + request.getMethod(), e);
         }
         return copy;
@@ -114,57 +91,20 @@ public final class RequestFactory {
 
     /**
      * The ACK an INVITE client transaction sends for a non-2xx final response (RFC 3261 §17.1.1.3):
-     * the INVITE's Request-URI, Call-ID, From, top Via and CSeq number, and the response's To.
+     * the INVITE's Request-URI, Call-ID, From tag, top Via branch and CSeq number, and the response's To.
      */
     public Request ackForNon2xx(Request invite, Response response) {
-        try {
-            CSeqHeader inviteCseq = (CSeqHeader) invite.getHeader(CSeqHeader.NAME);
-            Request ack = messages.createRequest(invite.getRequestURI(), Request.ACK,
-                    (CallIdHeader) invite.getHeader(CallIdHeader.NAME),
-                    headers.createCSeqHeader(inviteCseq.getSeqNumber(), Request.ACK),
-                    (FromHeader) invite.getHeader(FromHeader.NAME), (ToHeader) response.getHeader(ToHeader.NAME),
-                    List.of(invite.getHeader(ViaHeader.NAME)), headers.createMaxForwardsHeader(70));
-            ack.addHeader(headers.createHeader("User-Agent", userAgent));
-            return ack;
-        } catch (ParseException | InvalidArgumentException e) {
-            throw new IllegalStateException("cannot build the ACK for " + response.getStatusCode(), e);
-        }
-    }
-
-    public ContactHeader contact() {
-        try {
-            SipURI uri = addresses.createSipURI(user, hostForUri(local.getAddress().getHostAddress()));
-            uri.setPort(local.getPort());
-            uri.setTransportParam("tls");
-            return headers.createContactHeader(addresses.createAddress(uri));
-        } catch (ParseException e) {
-            throw new IllegalStateException("cannot build the Contact of " + user, e);
-        }
-    }
-
-    public Header header(String name, String value) {
-        try {
-            return headers.createHeader(name, value);
-        } catch (ParseException e) {
-            throw new IllegalArgumentException("bad " + name + " header '" + value + "': " + e.getMessage(), e);
-        }
-    }
-
-    public void setBody(Request request, String contentType, String body) {
-        try {
-            String[] type = contentType.split("/", 2);
-            request.setContent(body, headers.createContentTypeHeader(type[0], type[1]));
-        } catch (ParseException e) {
-            throw new IllegalArgumentException("bad content type " + contentType, e);
-        }
-    }
-
-    public HeaderFactoryImpl headerFactory() {
-        return headers;
-    }
-
-    public MessageFactoryImpl messageFactory() {
-        return messages;
+        ViaHeader via = (ViaHeader) invite.getHeader(ViaHeader.NAME);
+        ToHeader to = (ToHeader) response.getHeader(ToHeader.NAME);
+        return messages.request(Request.ACK, invite.getRequestURI().toString())
+                .from(addressOfRecord(), ((FromHeader) invite.getHeader(FromHeader.NAME)).getTag())
+                .to(to.getAddress().getURI().toString(), to.getTag())
+                .callId(((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).getCallId())
+                .cseq(((CSeqHeader) invite.getHeader(CSeqHeader.NAME)).getSeqNumber())
+                .via(via.getHost(), via.getPort(), via.getTransport())
+                .branch(via.getBranch())
+                .userAgent(userAgent)
+                .build();
     }
 
     private static String hostForUri(String host) {

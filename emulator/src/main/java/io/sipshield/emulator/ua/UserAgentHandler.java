@@ -2,6 +2,7 @@ package io.sipshield.emulator.ua;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.sipshield.emulator.sip.SipKeepAlive;
 import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
 import java.util.HashMap;
@@ -17,8 +18,8 @@ import javax.sip.message.Response;
 
 /**
  * The last handler of a phone's SIP pipeline: matches responses to the requests the phone sent
- * (RFC 3261 §17.1.3: top Via branch and CSeq method), and answers requests the server sends on
- * the phone's own connection (RFC 5626 persistent flow). Confined to the channel's event loop.
+ * (RFC 3261 §17.1.3: top Via branch and CSeq method), answers requests the server sends on
+ * the phone's own connection (RFC 5626 persistent flow) and its CRLF keep-alive pings (RFC 5626 §4.4.1). Confined to the channel's event loop.
  */
 public final class UserAgentHandler extends SimpleChannelInboundHandler<Object> {
 
@@ -76,7 +77,9 @@ public final class UserAgentHandler extends SimpleChannelInboundHandler<Object> 
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, Object message) {
-        if (message instanceof Response response) {
+        if (message == SipKeepAlive.PING) {
+            ctx.writeAndFlush(SipKeepAlive.PONG);
+        } else if (message instanceof Response response) {
             trace.record(SipTrace.Direction.RECEIVED, response.toString());
             if (response.getStatusCode() >= 200) {
                 Pending waiting = pending.remove(key(response));

@@ -1,7 +1,5 @@
 package io.sipshield.harness.mock;
 
-import gov.nist.javax.sip.header.HeaderFactoryImpl;
-import gov.nist.javax.sip.message.MessageFactoryImpl;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
@@ -19,6 +17,7 @@ import io.sipshield.emulator.sdp.SessionDescription;
 import io.sipshield.emulator.sip.DigestStatus;
 import io.sipshield.emulator.sip.DigestVerifier;
 import io.sipshield.emulator.sip.SipKeepAlive;
+import io.sipshield.emulator.sip.SipMessages;
 import io.sipshield.emulator.srtp.SrtpContext;
 import io.sipshield.emulator.srtp.SrtpMasterKey;
 import java.net.InetSocketAddress;
@@ -60,9 +59,8 @@ final class PbxSipHandler extends SimpleChannelInboundHandler<Object> {
     private static final java.util.Set<String> LIST_HEADERS = java.util.Set.of("Allow", "Supported");
 
     private final PbxState state;
-    private final MessageFactoryImpl messages = new MessageFactoryImpl();
-    private final HeaderFactoryImpl headers = new HeaderFactoryImpl();
     private final SecureRandom random = new SecureRandom();
+    private final SipMessages messages = new SipMessages(random);
     private final DigestVerifier digest;
     private final Map<String, MockCall> calls = new HashMap<>();
 
@@ -201,7 +199,7 @@ final class PbxSipHandler extends SimpleChannelInboundHandler<Object> {
         addHeader(ok, "Allow", ALLOW);
         addHeader(ok, "Supported", "100rel, timer, replaces, norefersub");
         try {
-            ok.setContent(sdp, headers.createContentTypeHeader("application", "sdp"));
+            ok.setContent(sdp, (javax.sip.header.ContentTypeHeader) messages.header("Content-Type", "application/sdp"));
         } catch (ParseException e) {
             throw new IllegalStateException("cannot attach the SDP answer", e);
         }
@@ -238,21 +236,18 @@ final class PbxSipHandler extends SimpleChannelInboundHandler<Object> {
     }
 
     private Response response(ChannelHandlerContext ctx, Request request, int status, String toTag) {
+        ToHeader requestTo = (ToHeader) request.getHeader(ToHeader.NAME);
+        Response response = messages.response(status, request, requestTo.getTag() == null ? toTag : null);
+        ViaHeader via = (ViaHeader) response.getHeader(ViaHeader.NAME);
+        InetSocketAddress source = (InetSocketAddress) ctx.channel().remoteAddress();
         try {
-            Response response = messages.createResponse(status, request);
-            ViaHeader via = (ViaHeader) response.getHeader(ViaHeader.NAME);
-            InetSocketAddress source = (InetSocketAddress) ctx.channel().remoteAddress();
             via.setReceived(source.getAddress().getHostAddress());
             via.setParameter("rport", Integer.toString(source.getPort()));
-            ToHeader to = (ToHeader) response.getHeader(ToHeader.NAME);
-            if (toTag != null && to.getTag() == null) {
-                to.setTag(toTag);
-            }
-            addHeader(response, "Server", state.userAgent());
-            return response;
         } catch (ParseException e) {
-            throw new IllegalStateException("cannot answer " + request.getMethod() + " with " + status, e);
+            throw new IllegalStateException("cannot mark the Via of " + request.getMethod() + " as received", e);
         }
+        addHeader(response, "Server", state.userAgent());
+        return response;
     }
 
     private void send(ChannelHandlerContext ctx, Response response) {
@@ -294,16 +289,12 @@ final class PbxSipHandler extends SimpleChannelInboundHandler<Object> {
 
     /** Adds a header; a comma-separated value of a list header (Allow, Supported) becomes its entries. */
     private void addHeader(Response response, String name, String value) {
-        try {
-            if (LIST_HEADERS.contains(name)) {
-                for (Object header : headers.createHeaders(name + ": " + value)) {
-                    response.addHeader((javax.sip.header.Header) header);
-                }
-            } else {
-                response.addHeader(headers.createHeader(name, value));
+        if (LIST_HEADERS.contains(name)) {
+            for (String entry : value.split(",\\s*")) {
+                response.addHeader(messages.header(name, entry));
             }
-        } catch (ParseException e) {
-            throw new IllegalStateException("bad " + name + " header '" + value + "'", e);
+        } else {
+            response.addHeader(messages.header(name, value));
         }
     }
 

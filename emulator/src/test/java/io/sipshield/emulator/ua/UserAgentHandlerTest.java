@@ -1,0 +1,112 @@
+package io.sipshield.emulator.ua;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.sipshield.emulator.sip.SipKeepAlive;
+import io.sipshield.emulator.sip.SipMessages;
+import java.net.InetSocketAddress;
+import java.util.concurrent.CompletableFuture;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.ViaHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class UserAgentHandlerTest {
+
+    private final SipMessages messages = new SipMessages();
+    private final RequestFactory requests = new RequestFactory(messages, "101", "pbx.sip.test", "test-phone",
+            new InetSocketAddress("127.0.0.1", 15061));
+    private final SipTrace trace = new SipTrace();
+    private EmbeddedChannel channel;
+
+    @BeforeEach
+    void setUp() {
+        UserAgentHandler handler = new UserAgentHandler(trace,
+                request -> Request.ACK.equals(request.getMethod()) ? null : messages.response(200, request),
+                requests::ackForNon2xx);
+        channel = new EmbeddedChannel(handler);
+    }
+
+    private UserAgentHandler handler() {
+        return channel.pipeline().get(UserAgentHandler.class);
+    }
+
+    private Request invite() {
+        String uri = requests.extensionUri("600");
+        return requests.request(Request.INVITE, uri, uri, null, "call-1", "tag-1", 5).build();
+    }
+
+    @Test
+    void aFinalResponseCompletesTheMatchingRequestAndProvisionalOnesDoNot() {
+        Request invite = invite();
+        CompletableFuture<Response> answer = handler().send(invite);
+        assertSame(invite, channel.readOutbound());
+        channel.writeInbound(messages.response(100, invite));
+        assertFalse(answer.isDone());
+        Response ok = messages.response(200, invite, "their-tag");
+        channel.writeInbound(ok);
+        assertSame(ok, answer.join());
+        assertFalse(channel.finish());
+    }
+
+    @Test
+    void aResponseForAnotherBranchIsNotTaken() throws Exception {
+        Request invite = invite();
+        CompletableFuture<Response> answer = handler().send(invite);
+        channel.readOutbound();
+        Response other = messages.response(200, invite);
+        ((ViaHeader) other.getHeader(ViaHeader.NAME)).setBranch("z9hG4bKsomethingelse");
+        channel.writeInbound(other);
+        assertFalse(answer.isDone());
+    }
+
+    @Test
+    void aNon2xxFinalResponseToInviteIsAckedWithTheInvitesBranch() {
+        Request invite = invite();
+        CompletableFuture<Response> answer = handler().send(invite);
+        channel.readOutbound();
+        channel.writeInbound(messages.response(488, invite, "their-tag"));
+        assertEquals(488, answer.join().getStatusCode());
+        Request ack = channel.readOutbound();
+        assertEquals(Request.ACK, ack.getMethod());
+        assertEquals(((ViaHeader) invite.getHeader(ViaHeader.NAME)).getBranch(),
+                ((ViaHeader) ack.getHeader(ViaHeader.NAME)).getBranch());
+        assertEquals(5, ((CSeqHeader) ack.getHeader(CSeqHeader.NAME)).getSeqNumber());
+        assertEquals(invite.getRequestURI(), ack.getRequestURI());
+    }
+
+    @Test
+    void aByeFromTheServerOnTheSameConnectionIsAnswered() {
+        Request bye = requests.request(Request.BYE, "sip:101@127.0.0.1:15061;transport=tls", "sip:101@pbx.sip.test",
+                "tag-1", "call-1", "their-tag", 9).build();
+        channel.writeInbound(bye);
+        Response answer = channel.readOutbound();
+        assertEquals(200, answer.getStatusCode());
+        assertEquals(2, trace.entries().size(), "the BYE received and the 200 sent");
+    }
+
+    @Test
+    void aKeepAlivePingIsAnsweredWithAPong() {
+        channel.writeInbound(SipKeepAlive.PING);
+        assertSame(SipKeepAlive.PONG, channel.readOutbound());
+        channel.writeInbound(SipKeepAlive.PONG);
+        assertNull(channel.readOutbound());
+    }
+
+    @Test
+    void closingTheConnectionFailsWhatIsPending() {
+        UserAgentHandler handler = handler();
+        CompletableFuture<Response> answer = handler.send(invite());
+        channel.readOutbound();
+        channel.close();
+        assertTrue(answer.isCompletedExceptionally());
+        assertTrue(handler.send(invite()).isCompletedExceptionally(), "nothing is sent on a closed connection");
+    }
+}
