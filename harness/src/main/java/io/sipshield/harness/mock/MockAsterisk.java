@@ -37,7 +37,7 @@ import javax.net.ssl.SSLException;
  * be negotiated. Script, exercise, verify:
  *
  * <pre>{@code
- * try (MockAsterisk pbx = MockAsterisk.builder().certificate(pbxServer)
+ * try (MockAsterisk pbx = MockAsterisk.builder().certificate(pbxServer).port(0)
  *         .endpoint(new MockEndpoint("101", "pass101", MediaEncryption.SDES))
  *         .extension("600", DialplanApp.ECHO).build().start()) {
  *     // exercise a phone against pbx.address()
@@ -45,12 +45,15 @@ import javax.net.ssl.SSLException;
  * }
  * }</pre>
  *
- * Port 0 (a free port) by default; single use; connections run on shared event loops.
+ * Port 5061 by default ({@code port(0)} for a free one, as tests should); single use; connections
+ * run on shared event loops.
  */
 public final class MockAsterisk implements AutoCloseable {
 
     /** The Server header, as {@code user_agent} in pjsip.conf [global] sets it. */
     public static final String DEFAULT_USER_AGENT = "Asterisk PBX (sipshield mock)";
+    /** SIP over TLS's registered port (RFC 3261 §19.1.2). */
+    public static final int DEFAULT_PORT = 5061;
 
     private final Builder config;
     private final EventLoopGroup group;
@@ -145,7 +148,7 @@ public final class MockAsterisk implements AutoCloseable {
         private final Map<String, MockEndpoint> endpoints = new LinkedHashMap<>();
         private final Map<String, DialplanApp> extensions = new LinkedHashMap<>();
         private String bindAddress = "127.0.0.1";
-        private int port;
+        private int port = DEFAULT_PORT;
         private List<String> tlsProtocols = List.of("TLSv1.2");
         private String realm = "asterisk";
         private String userAgent = DEFAULT_USER_AGENT;
@@ -173,7 +176,7 @@ public final class MockAsterisk implements AutoCloseable {
             return this;
         }
 
-        /** The TLS port; 0 (the default) picks a free one. */
+        /** The TLS port: 5061 by default, as Asterisk's transport-tls; 0 picks a free one (tests should). */
         public Builder port(int port) {
             this.port = port;
             return this;

@@ -76,6 +76,7 @@ public final class LiveScenarioExecutor implements ScenarioExecutor, AutoCloseab
     private MockAsterisk mock(MockServer server) {
         MockAsterisk.Builder builder = MockAsterisk.builder()
                 .certificate(fixture(server.certificate(), "setup.server.mock.certificate"))
+                .port(0)
                 .eventLoopGroup(group);
         for (Endpoint endpoint : server.endpoints()) {
             builder.endpoint(new MockEndpoint(endpoint.id(), endpoint.password(),

@@ -49,6 +49,7 @@ class MockAsteriskPhoneTest {
                 .endpoint(new MockEndpoint("101", "pass101", MediaEncryption.SDES))
                 .endpoint(new MockEndpoint("103", "pass103", MediaEncryption.NO))
                 .extension("600", DialplanApp.ECHO)
+                .port(0)
                 .eventLoopGroup(LOOPS)
                 .build().start();
     }
