@@ -67,6 +67,9 @@ public final class ConsoleReporter implements RunListener {
                 for (String line : MismatchTable.render(result.failedChecks())) {
                     out.println(INDENT + markRed(line));
                 }
+                for (String note : result.notes()) {
+                    out.println(INDENT + "observed: " + note);
+                }
             }
             case ERROR, INVALID -> out.println(INDENT + result.error());
         }

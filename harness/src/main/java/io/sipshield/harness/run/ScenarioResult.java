@@ -14,14 +14,21 @@ import java.util.Objects;
  * @param checks  every stated expectation compared with the observation (empty for ERROR and INVALID)
  * @param error   for ERROR and INVALID, the one-line reason; otherwise null
  * @param elapsed wall time spent on the file
+ * @param notes   events the run observed (a dropped connection and why, a skipped step), in order
  */
-public record ScenarioResult(Path file, String about, Verdict verdict, List<Check> checks, String error, Duration elapsed) {
+public record ScenarioResult(Path file, String about, Verdict verdict, List<Check> checks, String error, Duration elapsed,
+                             List<String> notes) {
+
+    public ScenarioResult(Path file, String about, Verdict verdict, List<Check> checks, String error, Duration elapsed) {
+        this(file, about, verdict, checks, error, elapsed, List.of());
+    }
 
     public ScenarioResult {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(verdict, "verdict");
         Objects.requireNonNull(elapsed, "elapsed");
         checks = List.copyOf(checks);
+        notes = List.copyOf(notes);
         if ((verdict == Verdict.ERROR || verdict == Verdict.INVALID) && error == null) {
             throw new IllegalArgumentException(verdict + " needs an error message");
         }

@@ -26,7 +26,8 @@ class ConsoleReporterTest {
                     new Check("tls.bitmask", "0x00000000", "0x40000000", false),
                     new Check("tls.bitmask.EIDENTITY_NOT_MATCH", "clear", "set", false),
                     new Check("sdp.profile", "RTP/SAVP", Check.NONE, false)),
-            null, Duration.ofMillis(1300));
+            null, Duration.ofMillis(1300),
+            List.of("alice: server certificate rejected: bitmask 0x40000000 [EIDENTITY_NOT_MATCH]"));
     private static final ScenarioResult ERRORED = new ScenarioResult(Path.of("scenarios/srtp/hang.yaml"),
             "hang", Verdict.ERROR, List.of(), "timed out after 60 s", Duration.ofSeconds(60));
     private static final ScenarioResult INVALID = new ScenarioResult(Path.of("x.yaml"), null, Verdict.INVALID, List.of(),
@@ -52,6 +53,7 @@ class ConsoleReporterTest {
                     tls.bitmask                      0x00000000 | 0x40000000  <<<<<
                     tls.bitmask.EIDENTITY_NOT_MATCH  clear      | set         <<<<<
                     sdp.profile                      RTP/SAVP   | (none)      <<<<<
+                    observed: alice: server certificate rejected: bitmask 0x40000000 [EIDENTITY_NOT_MATCH]
                 scenarios/srtp/hang.yaml        ERROR    60.0 s
                     timed out after 60 s
                 x.yaml                          INVALID  0.0 s
