@@ -53,7 +53,12 @@ class SipshieldProcessTest {
         assertEquals(0, run.exitCode(), run.output());
         assertTrue(run.output().contains("register-call-srtp-echo.yaml"), run.output());
         assertTrue(run.output().contains("wrong-host-certificate-rejected.yaml"), run.output());
-        assertTrue(run.output().lines().anyMatch(line -> line.equals("2 passed, 0 failed")), run.output());
+        long files;
+        try (var listing = Files.list(MODULE.resolve("digium"))) {
+            files = listing.filter(file -> file.toString().endsWith(".yaml")).count();
+        }
+        long count = files;
+        assertTrue(run.output().lines().anyMatch(line -> line.equals(count + " passed, 0 failed")), run.output());
     }
 
     @Test
