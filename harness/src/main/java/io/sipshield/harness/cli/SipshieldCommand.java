@@ -1,5 +1,6 @@
 package io.sipshield.harness.cli;
 
+import io.sipshield.harness.cli.certs.CertsCommand;
 import io.sipshield.harness.run.LiveScenarioExecutor;
 import io.sipshield.harness.run.ScenarioExecutor;
 import java.util.Objects;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "SIP-TLS/SRTP test harness: emulated phones against a mock Asterisk.",
-        subcommands = {RunCommand.class, DecodeCommand.class, SchemaCommand.class},
+        subcommands = {RunCommand.class, DecodeCommand.class, SchemaCommand.class, CertsCommand.class},
         exitCodeOnInvalidInput = ExitCodes.INVALID_INPUT,
         exitCodeOnExecutionException = ExitCodes.FAILED)
 public final class SipshieldCommand implements Runnable {
