@@ -9,7 +9,7 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** The JUnit 5 side of {@link StartStop}: starts the annotated mocks and hands them to JUnit's store to close. */
+/** The JUnit 5 side of {@link StartStop}: starts the annotated mocks; JUnit closes them with the store they are kept in (they are AutoCloseable). */
 public final class StartStopExtension implements BeforeAllCallback, BeforeEachCallback {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(StartStopExtension.class);
@@ -44,7 +44,7 @@ public final class StartStopExtension implements BeforeAllCallback, BeforeEachCa
                 String key = c.getName() + "." + field.getName();
                 if (context.getStore(NAMESPACE).get(key) == null) {
                     mock.start();
-                    context.getStore(NAMESPACE).put(key, (ExtensionContext.Store.CloseableResource) mock::close);
+                    context.getStore(NAMESPACE).put(key, mock);
                 }
             }
         }
