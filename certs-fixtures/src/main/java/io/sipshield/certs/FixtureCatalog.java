@@ -1,25 +1,44 @@
 package io.sipshield.certs;
 
-import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The named test certificates, generated on first use relative to one instant and cached for the
- * life of the catalog (one catalog per run). Keys are reused wherever a defect does not depend on
- * the key, since RSA key generation is most of the cost. Thread-safe.
+ * The named test certificates and CRLs, generated on first use relative to one instant and cached
+ * for the life of the catalog (one catalog per run). Keys are reused wherever a defect does not
+ * depend on the key, since RSA key generation is most of the cost. Thread-safe.
+ *
+ * <pre>{@code
+ * FixtureCatalog pki = FixtureCatalog.create();
+ * IssuedCertificate server = pki.get(FixtureName.PBX_SERVER_REVOKED);
+ * IssuedCrl crl = pki.crl(CrlName.TEST_ROOT_CRL);
+ * }</pre>
  */
 public final class FixtureCatalog {
 
+    /** The MAC address in the CN of the Algo-style device certificates (Algo's OUI 00:22:EE, colon-separated, upper case). */
+    public static final String ALGO_DEVICE_MAC = "00:22:EE:01:02:03";
+
+    /** The device name in the CN of the Cisco-style MIC and LSC: {@code SEP} and the MAC address in hex. */
+    public static final String CISCO_DEVICE_NAME = "SEP001122334455";
+
+    /** The negative serial number of {@link FixtureName#PBX_SERVER_NEGATIVE_SERIAL} is minus this. */
+    public static final long NEGATIVE_SERIAL_MAGNITUDE = 1_234_567L;
+
     private final Instant now;
+    private final KeyRing keys;
+    private final FixtureRecipes recipes;
     private final SecureRandom random = new SecureRandom();
     private final Map<FixtureName, IssuedCertificate> issued = new EnumMap<>(FixtureName.class);
-    private KeyPair serverKeys;
+    private final Map<CrlName, IssuedCrl> crls = new EnumMap<>(CrlName.class);
 
     private FixtureCatalog(Instant now) {
         this.now = now;
+        this.keys = new KeyRing(random);
+        this.recipes = new FixtureRecipes(now, random, keys, this::get);
     }
 
     /** A catalog whose dates are relative to the wall clock at creation. */
@@ -27,6 +46,7 @@ public final class FixtureCatalog {
         return new FixtureCatalog(Instant.now());
     }
 
+    /** A catalog whose dates are relative to {@code now}. */
     public static FixtureCatalog createAt(Instant now) {
         return new FixtureCatalog(now);
     }
@@ -35,40 +55,59 @@ public final class FixtureCatalog {
         return now;
     }
 
+    /** The named certificate, made on first use (with its issuers) and the same object afterwards. */
     public synchronized IssuedCertificate get(FixtureName name) {
         IssuedCertificate certificate = issued.get(name);
         if (certificate == null) {
-            certificate = generate(name);
+            certificate = recipes.build(name);
             issued.put(name, certificate);
         }
         return certificate;
     }
 
-    private IssuedCertificate generate(FixtureName name) {
-        return switch (name) {
-            case TEST_ROOT -> CertificateSpec.root("sipshield test root RSA").now(now).random(random)
-                    .validity(java.time.Duration.ofDays(-1), java.time.Duration.ofDays(3650)).build();
-            case OTHER_ROOT -> CertificateSpec.root("sipshield unrelated root").now(now).random(random)
-                    .validity(java.time.Duration.ofDays(-1), java.time.Duration.ofDays(3650)).build();
-            case PBX_SERVER -> pbxServer().issuedBy(get(FixtureName.TEST_ROOT)).build();
-            case OTHER_HOST_SERVER -> CertificateSpec.leaf("other.sip.test").sanDns("other.sip.test")
-                    .serverAuth().keyPair(serverKeys()).now(now).random(random)
-                    .issuedBy(get(FixtureName.TEST_ROOT)).build();
-            case PBX_SERVER_UNKNOWN_CA -> pbxServer().issuedBy(get(FixtureName.OTHER_ROOT)).build();
-            case PBX_SERVER_SELF_SIGNED -> pbxServer().build();
-            case PBX_SERVER_EXPIRED -> pbxServer().expired().issuedBy(get(FixtureName.TEST_ROOT)).build();
-        };
-    }
-
-    private CertificateSpec pbxServer() {
-        return CertificateSpec.leaf("pbx.sip.test").sanDns("pbx.sip.test").sanIp("127.0.0.1")
-                .serverAuth().keyPair(serverKeys()).now(now).random(random);
-    }
-
-    private KeyPair serverKeys() {
-        if (serverKeys == null) {
-            serverKeys = KeyAlgorithm.RSA_2048.generate(random);
+    /** The named CRL, made on first use (with its issuer and the certificates it revokes). */
+    public synchronized IssuedCrl crl(CrlName name) {
+        IssuedCrl crl = crls.get(name);
+        if (crl == null) {
+            crl = buildCrl(name);
+            crls.put(name, crl);
         }
-        return serverKeys;
+        return crl;
+    }
+
+    /**
+     * Every named certificate, in {@link FixtureName} order. Generates the key pairs still missing
+     * in parallel first, so a whole cold catalogue costs about the key generation divided by the cores.
+     */
+    public synchronized Map<FixtureName, IssuedCertificate> all() {
+        keys.prefetch(FixtureRecipes.CHAIN_CA_LEVELS);
+        Map<FixtureName, IssuedCertificate> all = new LinkedHashMap<>();
+        for (FixtureName name : FixtureName.values()) {
+            all.put(name, get(name));
+        }
+        return all;
+    }
+
+    /** Every named CRL, in {@link CrlName} order. */
+    public synchronized Map<CrlName, IssuedCrl> allCrls() {
+        Map<CrlName, IssuedCrl> all = new LinkedHashMap<>();
+        for (CrlName name : CrlName.values()) {
+            all.put(name, crl(name));
+        }
+        return all;
+    }
+
+    /** How many key pairs this catalog has generated so far (the cost of a catalog is mostly this). */
+    public synchronized int keyPairsGenerated() {
+        return keys.generated();
+    }
+
+    private IssuedCrl buildCrl(CrlName name) {
+        CrlSpec spec = CrlSpec.issuedBy(get(name.issuer())).now(now);
+        return switch (name) {
+            case TEST_ROOT_CRL -> spec.revoke(get(FixtureName.PBX_SERVER_REVOKED)).number(2).build();
+            case TEST_INTERMEDIATE_CRL -> spec.number(1).build();
+            case TEST_ROOT_CRL_EXPIRED -> spec.revoke(get(FixtureName.PBX_SERVER_REVOKED)).expired().number(1).build();
+        };
     }
 }

@@ -9,6 +9,8 @@ import java.security.spec.ECGenParameterSpec;
 /** The key types test certificates are made with, and the signature algorithm each one signs with. */
 public enum KeyAlgorithm {
     RSA_2048("RSA", 2048, null, "SHA256withRSA"),
+    /** Too small for any current policy: for the "weak key" fixture only. */
+    RSA_1024("RSA", 1024, null, "SHA256withRSA"),
     EC_P256("EC", 256, "secp256r1", "SHA256withECDSA"),
     EC_P384("EC", 384, "secp384r1", "SHA384withECDSA");
 

@@ -1,18 +1,19 @@
 package io.sipshield.emulator;
 
 import io.sipshield.emulator.media.MediaSession;
+import io.sipshield.emulator.media.MediaSink;
 import io.sipshield.emulator.media.MediaStats;
 import io.sipshield.emulator.rtp.MediaSource;
-import io.sipshield.emulator.rtp.RtpPacketizer;
+import io.sipshield.emulator.sdp.SdesOutcome;
 import io.sipshield.emulator.srtp.SrtpCryptoSuite;
 import io.sipshield.emulator.ua.Dialog;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * One call a phone placed, as the INVITE's final response left it: rejected (no dialog),
- * answered without SRTP, or established with SRTP media running.
+ * answered but unusable for this device (the SDES outcome says why), or established with media
+ * running, SRTP or plain RTP as negotiated.
  */
 public final class Call {
 
@@ -24,34 +25,32 @@ public final class Call {
     private final String reason;
     private final Dialog dialog;
     private final String mediaProfile;
-    private final SrtpCryptoSuite suite;
+    private final SdesOutcome negotiation;
     private final MediaSession media;
-    private final RtpPacketizer packetizer;
 
-    private Call(Phone phone, int status, String reason, Dialog dialog, String mediaProfile, SrtpCryptoSuite suite,
-                 MediaSession media, RtpPacketizer packetizer) {
+    private Call(Phone phone, int status, String reason, Dialog dialog, String mediaProfile, SdesOutcome negotiation,
+                 MediaSession media) {
         this.phone = phone;
         this.status = status;
         this.reason = reason;
         this.dialog = dialog;
         this.mediaProfile = mediaProfile;
-        this.suite = suite;
+        this.negotiation = negotiation;
         this.media = media;
-        this.packetizer = packetizer;
     }
 
     static Call rejected(Phone phone, int status, String reason) {
-        return new Call(phone, status, reason, null, null, null, null, null);
+        return new Call(phone, status, reason, null, null, null, null);
     }
 
-    static Call answeredInsecure(Phone phone, int status, Dialog dialog, String profile) {
-        return new Call(phone, status, "answered without SRTP", dialog, profile, null, null, null);
+    /** Answered, but the device cannot use the answer's media: no media runs. */
+    static Call unusableAnswer(Phone phone, int status, Dialog dialog, String profile, SdesOutcome negotiation) {
+        return new Call(phone, status, negotiation.describe(), dialog, profile, negotiation, null);
     }
 
-    static Call established(Phone phone, int status, Dialog dialog, String profile, SrtpCryptoSuite suite,
-                            MediaSession media, SecureRandom random) {
-        RtpPacketizer packetizer = new RtpPacketizer(random.nextInt() & 0xFFFFFFFFL, 0, random);
-        return new Call(phone, status, "OK", dialog, profile, suite, media, packetizer);
+    static Call established(Phone phone, int status, Dialog dialog, String profile, SdesOutcome negotiation,
+                            MediaSession media) {
+        return new Call(phone, status, "OK", dialog, profile, negotiation, media);
     }
 
     /** The INVITE's final status. */
@@ -59,6 +58,7 @@ public final class Call {
         return status;
     }
 
+    /** The response's reason phrase, "OK" with media running, or why the device cannot use the answer. */
     public String reason() {
         return reason;
     }
@@ -72,20 +72,37 @@ public final class Call {
         return mediaProfile;
     }
 
+    /** What SDES offer/answer came to (SRTP, plain RTP, or why the call cannot go on), or null when not answered. */
+    public SdesOutcome negotiation() {
+        return negotiation;
+    }
+
     /** The SDES suite both sides key SRTP with, or null without SRTP. */
     public SrtpCryptoSuite suite() {
-        return suite;
+        return negotiation instanceof SdesOutcome.Srtp srtp ? srtp.suite() : null;
+    }
+
+    /** Whether media runs (SRTP or plain RTP). */
+    public boolean hasMedia() {
+        return media != null;
+    }
+
+    /** Adds a sink (e.g. a ToneDetector or WavRecorder) for the media received from now on; no effect without media. */
+    public void addSink(MediaSink sink) {
+        if (media != null) {
+            media.addSink(sink);
+        }
     }
 
     /**
-     * Sends {@code duration} of {@code source} as SRTP and waits for its echo; completes with the
-     * media counters. Completes with no media at all when the call has none.
+     * Sends {@code duration} of {@code source} (as SRTP when negotiated) and waits for its echo;
+     * completes with the media counters. Completes with no media at all when the call has none.
      */
     public CompletableFuture<MediaStats> sendMedia(MediaSource source, Duration duration) {
         if (media == null) {
             return CompletableFuture.completedFuture(MediaStats.NONE);
         }
-        return media.send(source, packetizer, duration, ECHO_DRAIN);
+        return media.send(source, duration, ECHO_DRAIN);
     }
 
     public MediaStats mediaStats() {

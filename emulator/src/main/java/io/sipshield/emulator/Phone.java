@@ -9,21 +9,24 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslContext;
+import io.sipshield.emulator.media.MediaDestination;
+import io.sipshield.emulator.media.MediaOptions;
 import io.sipshield.emulator.media.MediaSession;
 import io.sipshield.emulator.profile.DeviceProfile;
-import io.sipshield.emulator.sdp.CryptoAttribute;
 import io.sipshield.emulator.sdp.MediaDescription;
+import io.sipshield.emulator.sdp.SdesNegotiator;
+import io.sipshield.emulator.sdp.SdesOffer;
+import io.sipshield.emulator.sdp.SdesOutcome;
+import io.sipshield.emulator.sdp.SdpParseException;
 import io.sipshield.emulator.sdp.SessionDescription;
 import io.sipshield.emulator.sip.DigestAuthenticator;
 import io.sipshield.emulator.sip.SipFrameDecoder;
 import io.sipshield.emulator.sip.SipMessageCodec;
 import io.sipshield.emulator.sip.SipMessages;
-import io.sipshield.emulator.srtp.SrtpContext;
-import io.sipshield.emulator.srtp.SrtpCryptoSuite;
-import io.sipshield.emulator.srtp.SrtpMasterKey;
+import io.sipshield.emulator.tls.CertificateValidator;
 import io.sipshield.emulator.tls.PhoneSslContexts;
+import io.sipshield.emulator.tls.ProfileValidators;
 import io.sipshield.emulator.tls.ServerCertificateCheckHandler;
-import io.sipshield.emulator.tls.ServerCertificateValidator;
 import io.sipshield.emulator.tls.TlsReport;
 import io.sipshield.emulator.ua.Dialog;
 import io.sipshield.emulator.ua.RegistrationResult;
@@ -31,9 +34,10 @@ import io.sipshield.emulator.ua.RequestFactory;
 import io.sipshield.emulator.ua.SipTrace;
 import io.sipshield.emulator.ua.UserAgentHandler;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import javax.sip.address.URI;
@@ -109,10 +113,8 @@ public final class Phone implements AutoCloseable {
      * with the report in every case (a refused connection or a dropped chain is a report, not an error).
      */
     public CompletableFuture<TlsReport> connect() {
-        ServerCertificateValidator validator = ServerCertificateValidator.builder()
-                .trust(settings.trustAnchors())
-                .allowWildcards(profile.wildcardSetting() && settings.allowWildcards())
-                .build();
+        CertificateValidator validator = ProfileValidators.forProfile(profile, settings.trustAnchors(),
+                settings.trustList(), settings.allowWildcards());
         ServerCertificateCheckHandler check = new ServerCertificateCheckHandler(validator, settings.serverHost(),
                 settings.clock(), profile.validatesServer());
         InetSocketAddress server = settings.serverAddress();
@@ -160,48 +162,68 @@ public final class Phone implements AutoCloseable {
     }
 
     /**
-     * Calls {@code extension} offering SDES-SRTP (RTP/SAVP, AES_CM_128_HMAC_SHA1_80, PCMU) and
-     * completes with the call once the INVITE has a final response (ACKed).
+     * Calls {@code extension} offering media as the profile's {@link io.sipshield.emulator.profile.SrtpPolicy}
+     * says (a D-Series: RTP/SAVP with AES_CM_128_HMAC_SHA1_80; PCMU) and completes with the call
+     * once the INVITE has a final response (ACKed).
      */
     public CompletableFuture<Call> call(String extension) {
-        return MediaSession.open(group, settings.mediaAddress()).thenCompose(media -> onLoop(() -> {
-            SrtpCryptoSuite suite = SrtpCryptoSuite.AES_CM_128_HMAC_SHA1_80;
-            SrtpMasterKey localKey = SrtpMasterKey.random(suite, random);
-            CryptoAttribute offered = new CryptoAttribute(1, suite, localKey, null, null);
+        MediaOptions mediaOptions = MediaOptions.builder().rtcpInterval(settings.rtcpInterval())
+                .rtcpMux(settings.rtcpMux()).cname(settings.user() + "@" + settings.mediaAddress()).build();
+        return MediaSession.open(group, settings.mediaAddress(), mediaOptions).thenCompose(media -> onLoop(() -> {
+            SdesNegotiator sdes = SdesNegotiator.forPolicy(profile.srtp(), random);
+            SdesOffer offered = sdes.offer();
+            List<String> attributes = new ArrayList<>(List.of("rtpmap:0 PCMU/8000", "ptime:20", "sendrecv"));
+            attributes.addAll(offered.attributes());
+            if (mediaOptions.rtcpMux()) {
+                attributes.add("rtcp-mux");
+            }
             long sessionId = random.nextInt(Integer.MAX_VALUE);
             String offer = SessionDescription.audioBody("-", sessionId, sessionId, settings.mediaAddress(),
-                    media.localAddress().getPort(), "RTP/SAVP", List.of("0"),
-                    List.of("rtpmap:0 PCMU/8000", "ptime:20", "sendrecv", "crypto:" + offered.toSdpValue()));
+                    media.localAddress().getPort(), offered.profile(), List.of("0"), attributes);
             String callId = messages.newCallId();
             String localTag = messages.newTag();
             String target = requests.extensionUri(extension);
             Request invite = requests.request(Request.INVITE, target, target, null, callId, localTag, nextCseq())
                     .body("application/sdp", offer)
                     .build();
-            return sendAuthenticated(invite).thenApply(response -> answered(response, media, offered, localTag));
+            return sendAuthenticated(invite).thenApply(response -> answered(response, media, sdes, offered, localTag));
+        }).whenComplete((call, failure) -> {
+            if (failure != null) {
+                media.close();
+            }
         }));
     }
 
-    private Call answered(Response response, MediaSession media, CryptoAttribute offered, String localTag) {
+    private Call answered(Response response, MediaSession media, SdesNegotiator sdes, SdesOffer offered,
+                          String localTag) {
         if (response.getStatusCode() >= 300) {
             media.close();
             return Call.rejected(this, response.getStatusCode(), response.getReasonPhrase());
         }
         Dialog dialog = dialog(response, localTag);
         userAgent.send(ack(response, dialog));
-        SessionDescription answer = SessionDescription.parse(new String(response.getRawContent(),
-                java.nio.charset.StandardCharsets.UTF_8));
-        MediaDescription audio = answer.audio();
-        Optional<CryptoAttribute> chosen = audio.attributeValues("crypto").stream().map(CryptoAttribute::parse)
-                .filter(c -> c.tag() == offered.tag() && c.suite() == offered.suite()).findFirst();
-        if (chosen.isEmpty() || !audio.secureProfile()) {
+        MediaDescription audio;
+        SdesOutcome outcome;
+        MediaDestination destination;
+        try {
+            byte[] body = response.getRawContent();
+            audio = SessionDescription.parse(body == null ? "" : new String(body, StandardCharsets.UTF_8)).audio();
+            outcome = sdes.complete(offered, audio);
+            destination = MediaDestination.from(audio, media.options().rtcpMux());
+        } catch (SdpParseException | IllegalArgumentException e) {
             media.close();
-            return Call.answeredInsecure(this, response.getStatusCode(), dialog, audio.profile());
+            return Call.unusableAnswer(this, response.getStatusCode(), dialog, null,
+                    new SdesOutcome.Failed("the answer's SDP is unusable: " + e.getMessage(), List.of()));
         }
-        InetSocketAddress remote = new InetSocketAddress(audio.connectionAddress(), audio.port());
-        media.start(remote, SrtpContext.create(offered.suite(), offered.key()),
-                SrtpContext.create(chosen.get().suite(), chosen.get().key()));
-        return Call.established(this, response.getStatusCode(), dialog, audio.profile(), offered.suite(), media, random);
+        if (outcome instanceof SdesOutcome.Srtp srtp) {
+            media.start(destination, srtp);
+        } else if (outcome instanceof SdesOutcome.Plain) {
+            media.startPlain(destination);
+        } else {
+            media.close();
+            return Call.unusableAnswer(this, response.getStatusCode(), dialog, audio.profile(), outcome);
+        }
+        return Call.established(this, response.getStatusCode(), dialog, audio.profile(), outcome, media);
     }
 
     /** Ends the call's dialog with BYE and completes with the final status. */

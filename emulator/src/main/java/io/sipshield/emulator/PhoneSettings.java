@@ -1,8 +1,11 @@
 package io.sipshield.emulator;
 
+import io.sipshield.certs.cisco.TrustListRole;
+import io.sipshield.emulator.tls.TrustListEntry;
 import java.net.InetSocketAddress;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -21,10 +24,17 @@ import java.util.Objects;
  * @param mediaAddress   the local address RTP is sent from and advertised in SDP
  * @param tlsProvider    which TLS implementation the phone uses
  * @param registerExpires the expiry asked for in REGISTER, seconds
+ * @param rtcpInterval   the mean time between RTCP reports (RFC 3550: 5 s)
+ * @param rtcpMux        whether calls offer RTCP multiplexed on the RTP port (RFC 5761)
+ * @param clientCredentials the certificate and key presented when the server asks for one, or null;
+ *                       sent only when the profile can present one (never by a D-Series)
+ * @param trustList      a Cisco phone's installed trust-list records (ITL/CTL); a pinning profile with
+ *                       none pins the {@code trustAnchors} as CCM records
  */
 public record PhoneSettings(String user, String password, String serverHost, InetSocketAddress serverAddress,
                             List<X509Certificate> trustAnchors, boolean allowWildcards, Clock clock,
-                            String mediaAddress, TlsProvider tlsProvider, int registerExpires) {
+                            String mediaAddress, TlsProvider tlsProvider, int registerExpires, Duration rtcpInterval,
+                            boolean rtcpMux, ClientCredentials clientCredentials, List<TrustListEntry> trustList) {
 
     /** The TLS stacks a phone can run on. */
     public enum TlsProvider {
@@ -39,6 +49,11 @@ public record PhoneSettings(String user, String password, String serverHost, Ine
         Objects.requireNonNull(serverHost, "serverHost");
         Objects.requireNonNull(serverAddress, "serverAddress");
         trustAnchors = List.copyOf(trustAnchors);
+        trustList = List.copyOf(trustList);
+        Objects.requireNonNull(rtcpInterval, "rtcpInterval");
+        if (rtcpInterval.toMillis() < 10) {
+            throw new IllegalArgumentException("rtcpInterval: expected at least 10 ms, got " + rtcpInterval.toMillis() + " ms");
+        }
     }
 
     public static Builder builder() {
@@ -57,6 +72,10 @@ public record PhoneSettings(String user, String password, String serverHost, Ine
         private String mediaAddress = "127.0.0.1";
         private TlsProvider tlsProvider = TlsProvider.BORINGSSL;
         private int registerExpires = 300;
+        private Duration rtcpInterval = Duration.ofSeconds(5);
+        private boolean rtcpMux;
+        private ClientCredentials clientCredentials;
+        private final List<TrustListEntry> trustList = new ArrayList<>();
 
         public Builder account(String user, String password) {
             this.user = user;
@@ -104,9 +123,33 @@ public record PhoneSettings(String user, String password, String serverHost, Ine
             return this;
         }
 
+        /** Mean time between RTCP reports. Default 5 s (RFC 3550 §6.2); shorter for quick tests. */
+        public Builder rtcpInterval(Duration interval) {
+            this.rtcpInterval = interval;
+            return this;
+        }
+
+        /** Whether calls offer {@code a=rtcp-mux}. Default false, as the D-Series and Asterisk's default. */
+        public Builder rtcpMux(boolean mux) {
+            this.rtcpMux = mux;
+            return this;
+        }
+
+        /** The certificate presented when the server asks for one; default none. */
+        public Builder clientCredentials(ClientCredentials credentials) {
+            this.clientCredentials = credentials;
+            return this;
+        }
+
+        /** One record of a Cisco phone's installed trust list. */
+        public Builder trustListEntry(X509Certificate certificate, TrustListRole role) {
+            trustList.add(new TrustListEntry(certificate, role));
+            return this;
+        }
+
         public PhoneSettings build() {
             return new PhoneSettings(user, password, serverHost, serverAddress, trustAnchors, allowWildcards, clock,
-                    mediaAddress, tlsProvider, registerExpires);
+                    mediaAddress, tlsProvider, registerExpires, rtcpInterval, rtcpMux, clientCredentials, trustList);
         }
     }
 }

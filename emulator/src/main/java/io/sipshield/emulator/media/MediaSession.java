@@ -1,95 +1,189 @@
 package io.sipshield.emulator.media;
 
-import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.socket.DatagramChannel;
-import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.util.concurrent.ScheduledFuture;
+import io.sipshield.emulator.rtp.G711;
 import io.sipshield.emulator.rtp.MediaSource;
+import io.sipshield.emulator.rtp.RtpPacket;
 import io.sipshield.emulator.rtp.RtpPacketizer;
-import io.sipshield.emulator.srtp.SrtpContext;
+import io.sipshield.emulator.sdp.SdesOutcome;
+import io.sipshield.emulator.srtp.SrtcpContext;
 import java.net.InetSocketAddress;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One call's media on the phone side: a UDP channel on the shared event loops (the phone owns
- * no thread), SRTP on it once the answer gives the remote address and key, a 20 ms sender, and
- * an {@link EchoVerifier} checking what comes back.
+ * One call's media on the phone side: an RTP port and the RTCP port above it (RFC 3550 §11) on
+ * the shared event loops (the phone owns no thread); SRTP and SRTCP on them once the answer gives
+ * the remote address and keys, or plain RTP and RTCP; a 20 ms sender; and the sinks that check
+ * what comes back: an {@link EchoVerifier}, {@link ReceptionStats}, and any added with
+ * {@link #addSink} ({@link ToneDetector}, {@link WavRecorder}).
+ *
+ * <pre>{@code
+ * MediaSession media = MediaSession.open(group, "127.0.0.1", options).join();
+ * media.start(MediaDestination.from(answerAudio, false), srtpOutcome);
+ * MediaStats stats = media.send(ToneSource.milliwatt(G711.PCMU), Duration.ofSeconds(3), Duration.ofSeconds(1)).join();
+ * media.close();
+ * }</pre>
  */
 public final class MediaSession implements AutoCloseable {
 
     private static final long FRAME_MILLIS = 20;
 
-    private final Channel channel;
+    private final Channel rtp;
+    private final Channel rtcp;
+    private final MediaOptions options;
+    private final SecureRandom random;
+    private final RtpPacketizer packetizer;
     private final EchoVerifier verifier = new EchoVerifier();
+    private final ReceptionStats reception = new ReceptionStats(G711.CLOCK_RATE);
+    private final MediaSinkHandler sinks = new MediaSinkHandler(List.of(verifier, reception));
+    private volatile RtcpSession rtcpSession;
+    private volatile RtcpHandler rtcpHandler;
+    private volatile Channel rtcpChannel;
 
-    private MediaSession(Channel channel) {
-        this.channel = channel;
+    private MediaSession(Channel rtp, Channel rtcp, MediaOptions options, SecureRandom random) {
+        this.rtp = rtp;
+        this.rtcp = rtcp;
+        this.options = options;
+        this.random = random;
+        this.packetizer = RtpPacketizer.builder().payloadType(G711.PCMU.payloadType()).random(random).build();
     }
 
-    /** Binds a UDP port on {@code localAddress} (port chosen by the system). */
+    /** Binds an RTP/RTCP port pair on {@code localAddress} with the default options. */
     public static CompletableFuture<MediaSession> open(EventLoopGroup group, String localAddress) {
-        CompletableFuture<MediaSession> opened = new CompletableFuture<>();
-        ChannelFuture bind = new Bootstrap().group(group).channel(NioDatagramChannel.class)
-                .handler(new ChannelInitializer<DatagramChannel>() {
-                    @Override
-                    protected void initChannel(DatagramChannel ch) {
-                        // SRTP is added once the remote side's key is known
-                    }
-                })
-                .bind(new InetSocketAddress(localAddress, 0));
-        bind.addListener(f -> {
-            if (f.isSuccess()) {
-                opened.complete(new MediaSession(bind.channel()));
-            } else {
-                opened.completeExceptionally(f.cause());
-            }
-        });
-        return opened;
+        return open(group, localAddress, MediaOptions.defaults(localAddress));
     }
 
+    /**
+     * Binds an even RTP port and the RTCP port above it on {@code localAddress} ({@link RtpPorts}).
+     */
+    public static CompletableFuture<MediaSession> open(EventLoopGroup group, String localAddress, MediaOptions options) {
+        Objects.requireNonNull(options, "options");
+        return RtpPorts.bind(group, localAddress)
+                .thenApply(ports -> new MediaSession(ports.rtp(), ports.rtcp(), options, new SecureRandom()));
+    }
+
+    /** The local RTP address (advertised in SDP). */
     public InetSocketAddress localAddress() {
-        return (InetSocketAddress) channel.localAddress();
+        return (InetSocketAddress) rtp.localAddress();
     }
 
-    /** Starts SRTP to {@code remote}: outbound protected with our key, inbound checked with theirs. */
-    public void start(InetSocketAddress remote, SrtpContext outbound, SrtpContext inbound) {
-        channel.eventLoop().execute(() -> {
-            channel.pipeline().addLast("srtp", new SrtpCodec(outbound, inbound, remote, verifier::unprotected));
-            channel.pipeline().addLast("echo-verifier", verifier);
+    /** The local RTCP address: RTP port + 1. */
+    public InetSocketAddress rtcpAddress() {
+        return (InetSocketAddress) rtcp.localAddress();
+    }
+
+    public MediaOptions options() {
+        return options;
+    }
+
+    /** The SSRC of the stream this session sends. */
+    public long ssrc() {
+        return packetizer.ssrc();
+    }
+
+    /**
+     * Starts SRTP and SRTCP to {@code destination}: outbound protected with this side's key,
+     * inbound checked with the peer's (MKI and lifetime as negotiated).
+     *
+     * @throws IllegalStateException if the session is already started
+     */
+    public void start(MediaDestination destination, SdesOutcome.Srtp keys) {
+        Objects.requireNonNull(keys, "keys");
+        start(destination, new SrtpCodec(keys.local().srtpContext().build(), keys.remote().srtpContext().build(),
+                        destination.rtp(), verifier::unprotected),
+                keys.local().srtcpContext().build(), keys.remote().srtcpContext().build());
+    }
+
+    /**
+     * Starts plain RTP and RTCP to {@code destination}.
+     *
+     * @throws IllegalStateException if the session is already started
+     */
+    public void startPlain(MediaDestination destination) {
+        start(destination, new RtpCodec(destination.rtp(), verifier::unprotected), null, null);
+    }
+
+    private synchronized void start(MediaDestination destination, io.netty.channel.ChannelHandler codec,
+                                    SrtcpContext rtcpOut, SrtcpContext rtcpIn) {
+        Objects.requireNonNull(destination, "destination");
+        if (rtcpSession != null) {
+            throw new IllegalStateException("the media session is already started (to " + destination.rtp() + ")");
+        }
+        RtcpSession session = new RtcpSession(ssrc(), options.cname(), reception, rtcpOut, rtcpIn, options.clock(),
+                G711.CLOCK_RATE);
+        RtcpHandler handler = new RtcpHandler(session, destination.rtcp(), options.rtcpInterval(),
+                destination.rtcpMux(), random);
+        this.rtcpSession = session;
+        this.rtcpHandler = handler;
+        this.rtcpChannel = destination.rtcpMux() ? rtp : rtcp;
+        rtp.eventLoop().execute(() -> {
+            if (destination.rtcpMux()) {
+                rtp.pipeline().addLast("rtcp-mux", handler);
+            }
+            rtp.pipeline().addLast("media-codec", codec);
+            rtp.pipeline().addLast("media-sinks", sinks);
         });
+        if (!destination.rtcpMux()) {
+            rtcp.eventLoop().execute(() -> rtcp.pipeline().addLast("rtcp", handler));
+        }
+    }
+
+    /** Adds a sink for the packets received from now on (e.g. a {@link ToneDetector} or {@link WavRecorder}). */
+    public void addSink(MediaSink sink) {
+        sinks.add(sink);
     }
 
     /**
      * Sends {@code duration} of media from {@code source}, one frame every 20 ms, then waits up to
      * {@code drain} for the echo of the last packets. Completes with the counters at that point.
      */
-    public CompletableFuture<MediaStats> send(MediaSource source, RtpPacketizer packetizer, Duration duration,
-                                              Duration drain) {
+    public CompletableFuture<MediaStats> send(MediaSource source, Duration duration, Duration drain) {
         CompletableFuture<MediaStats> done = new CompletableFuture<>();
         long frames = Math.max(1, duration.toMillis() / FRAME_MILLIS);
-        channel.eventLoop().execute(() -> new Sender(source, packetizer, frames, drain, done).start());
+        rtp.eventLoop().execute(() -> new Sender(source, frames, drain, done).start());
         return done;
     }
 
+    /** Everything counted so far: echo, reception, round trips and RTCP. Any thread. */
     public MediaStats stats() {
-        return verifier.stats();
+        RtcpSession session = rtcpSession;
+        return verifier.stats().with(reception.snapshot(), verifier.roundTrip(),
+                session == null ? RtcpStats.NONE : session.stats());
     }
 
+    /** Sends an RTCP BYE (when RTCP runs), then closes both ports. */
     @Override
     public void close() {
-        channel.close();
+        RtcpHandler handler = rtcpHandler;
+        Channel channel = rtcpChannel;
+        if (handler == null) {
+            closeChannels();
+            return;
+        }
+        channel.eventLoop().execute(() -> {
+            if (channel.isActive() && handler.running()) {
+                handler.bye().addListener(f -> closeChannels());
+            } else {
+                closeChannels();
+            }
+        });
     }
 
-    /** The 20 ms clock of one send; runs on the channel's event loop. */
+    private void closeChannels() {
+        rtp.close();
+        rtcp.close();
+    }
+
+    /** The 20 ms clock of one send; runs on the RTP channel's event loop. */
     private final class Sender {
         private final MediaSource source;
-        private final RtpPacketizer packetizer;
         private final long frames;
         private final Duration drain;
         private final CompletableFuture<MediaStats> done;
@@ -97,35 +191,40 @@ public final class MediaSession implements AutoCloseable {
         private ScheduledFuture<?> ticker;
         private long drainDeadline;
 
-        Sender(MediaSource source, RtpPacketizer packetizer, long frames, Duration drain, CompletableFuture<MediaStats> done) {
+        Sender(MediaSource source, long frames, Duration drain, CompletableFuture<MediaStats> done) {
             this.source = source;
-            this.packetizer = packetizer;
             this.frames = frames;
             this.drain = drain;
             this.done = done;
         }
 
         void start() {
-            ticker = channel.eventLoop().scheduleAtFixedRate(this::tick, 0, FRAME_MILLIS, TimeUnit.MILLISECONDS);
+            ticker = rtp.eventLoop().scheduleAtFixedRate(this::tick, 0, FRAME_MILLIS, TimeUnit.MILLISECONDS);
         }
 
         private void tick() {
-            if (!channel.isActive()) {
+            if (!rtp.isActive()) {
                 ticker.cancel(false);
-                done.complete(verifier.stats());
+                done.complete(stats());
                 return;
             }
             if (framesSent < frames) {
                 byte[] payload = source.nextFrame();
-                verifier.sent(payload);
-                channel.writeAndFlush(packetizer.next(payload));
+                long now = System.nanoTime();
+                RtpPacket packet = packetizer.next(payload);
+                verifier.sent(payload, now);
+                rtp.writeAndFlush(packet);
+                RtcpSession session = rtcpSession;
+                if (session != null) {
+                    session.rtpSent(packet.timestamp(), payload.length, now);
+                }
                 framesSent++;
                 if (framesSent == frames) {
-                    drainDeadline = System.nanoTime() + drain.toNanos();
+                    drainDeadline = now + drain.toNanos();
                 }
                 return;
             }
-            MediaStats stats = verifier.stats();
+            MediaStats stats = stats();
             if (stats.received() >= stats.sent() || System.nanoTime() >= drainDeadline) {
                 ticker.cancel(false);
                 done.complete(stats);

@@ -1,47 +1,57 @@
 package io.sipshield.emulator.srtp;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Objects;
 
 /**
  * SRTCP for one direction of one session (RFC 3711 §3.4): everything after the first 8 bytes of
- * a compound RTCP packet is encrypted; the trailer {@code E || SRTCP index} (1 + 31 bits) and an
- * 80-bit tag over header, encrypted part and trailer are appended.
+ * a compound RTCP packet is encrypted; the trailer {@code E || SRTCP index} (1 + 31 bits), the MKI
+ * if any, and the tag are appended.
  *
- * <p>The sender numbers each SSRC's packets from 0, adding one per packet modulo 2^31 (§3.4).
- * The receiver keeps a replay list per SSRC over the explicit index, checks it before the tag,
- * and updates it only after the tag is verified. A packet with E clear is authenticated but not
- * decrypted. Not thread-safe: confine a context to one event loop.
+ * <p>Layout: {@code header || encrypted || E+index || MKI || tag} for AES-CM, where the tag covers
+ * header, encrypted part and trailer (§3.4); {@code header || encrypted || tag || E+index || MKI}
+ * for AES-GCM, where header and trailer are the associated data (RFC 7714 §9).
+ *
+ * <p>The sender numbers each SSRC's packets from {@link Builder#initialIndex} (0 by default), one
+ * more per packet; the index never wraps: after 2^31 - 1, or once the key's lifetime (at most
+ * 2^31 packets, RFC 3711 §9.2) is used up, {@code protect} throws {@link SrtpKeyExpiredException}
+ * and {@code unprotect} returns {@link SrtpStatus#KEY_EXPIRED}. The receiver keeps a replay list per
+ * SSRC over the explicit index, checks it before the tag, and updates it only after the tag is
+ * verified. A packet with E clear is authenticated but not decrypted; {@link Builder#encrypt}
+ * {@code false} sends such packets (RFC 4568 UNENCRYPTED_SRTCP). Not thread-safe: confine a context
+ * to one event loop.
  */
 public final class SrtcpContext {
 
-    private static final int HEADER = 8;
+    /** RFC 3711 §9.2: at most 2^31 SRTCP packets per master key. */
+    public static final long MAX_KEY_LIFETIME = 1L << 31;
+    static final int HEADER = 8;
     private static final int TRAILER = 4;
 
     private final SrtpCryptoSuite suite;
     private final int replayWindow;
-    private final AesCounterMode cipher;
-    private final HmacSha1Authenticator authenticator;
-    private final byte[] sessionSalt;
+    private final int initialIndex;
+    private final boolean encrypt;
+    private final MasterKeys keys;
     private final int tagLength;
-    private final byte[] iv = new byte[AesCounterMode.BLOCK];
-    private final Map<Integer, int[]> nextIndex = new HashMap<>();
-    private final Map<Integer, ReplayWindow> replayLists = new HashMap<>();
+    private final int mkiLength;
+    private final boolean aead;
+    private final SsrcMap<Stream> streams = new SsrcMap<>();
     private final SrtpStats stats = new SrtpStats();
 
     private SrtcpContext(Builder builder) {
         this.suite = builder.suite;
         this.replayWindow = builder.replayWindow;
-        SrtpSessionKeys keys = SrtpSessionKeys.forRtcp(suite, builder.masterKey);
-        this.cipher = new AesCounterMode(keys.encryptionKey());
-        this.authenticator = new HmacSha1Authenticator(keys.authenticationKey(), suite.srtcpAuthTagLength());
-        this.sessionSalt = keys.salt();
+        this.initialIndex = builder.initialIndex;
+        this.encrypt = builder.encrypt;
+        this.keys = builder.keys.build(suite,
+                masterKey -> PacketCipher.create(suite, SrtpSessionKeys.forRtcp(suite, masterKey), true));
         this.tagLength = suite.srtcpAuthTagLength();
+        this.mkiLength = keys.mkiLength();
+        this.aead = suite.isAead();
     }
 
-    /** A context with the default replay window. */
+    /** A context with the default replay window and one master key without MKI. */
     public static SrtcpContext create(SrtpCryptoSuite suite, SrtpMasterKey masterKey) {
         return builder().suite(suite).masterKey(masterKey).build();
     }
@@ -54,9 +64,9 @@ public final class SrtcpContext {
         return suite;
     }
 
-    /** Bytes added by protection: the {@code E || index} word and the tag. */
+    /** Bytes added by protection: the {@code E || index} word, the MKI if any, and the tag. */
     public int overhead() {
-        return TRAILER + tagLength;
+        return TRAILER + mkiLength + tagLength;
     }
 
     /** The counters as they are now. Call on the context's thread. */
@@ -64,10 +74,16 @@ public final class SrtcpContext {
         return stats.snapshot();
     }
 
+    /** Sends with the master key named by this MKI from the next packet on. */
+    public void useMasterKey(SrtpMki mki) {
+        keys.send(Objects.requireNonNull(mki, "mki"));
+    }
+
     /**
      * Protects a compound RTCP packet into a new array.
      *
      * @throws IllegalArgumentException if the bytes do not start with a version 2 RTCP header
+     * @throws SrtpKeyExpiredException  if the key or the SSRC's index space is used up
      */
     public byte[] protect(byte[] rtcpPacket) {
         byte[] out = Arrays.copyOf(rtcpPacket, rtcpPacket.length + overhead());
@@ -76,10 +92,11 @@ public final class SrtcpContext {
     }
 
     /**
-     * Protects {@code buffer[offset..offset+length)} in place, appending trailer and tag; the buffer
-     * needs {@link #overhead()} free bytes after the packet.
+     * Protects {@code buffer[offset..offset+length)} in place, appending trailer, MKI and tag; the
+     * buffer needs {@link #overhead()} free bytes after the packet.
      *
      * @return the SRTCP packet length
+     * @throws SrtpKeyExpiredException if the key or the SSRC's index space is used up
      */
     public int protectInPlace(byte[] buffer, int offset, int length) {
         Objects.checkFromIndexSize(offset, length, buffer.length);
@@ -91,13 +108,32 @@ public final class SrtcpContext {
             throw new IllegalArgumentException("buffer: needs " + overhead() + " free bytes after the packet");
         }
         int ssrc = PacketFields.readInt(buffer, offset + 4);
-        int[] counter = nextIndex.computeIfAbsent(ssrc, key -> new int[1]);
-        int index = counter[0];
-        counter[0] = (index + 1) & 0x7FFFFFFF;
-        AesCounterMode.packetIv(sessionSalt, ssrc, index, iv);
-        cipher.xorKeystream(iv, buffer, offset + HEADER, length - HEADER);
-        PacketFields.writeInt(buffer, offset + length, 0x80000000 | index);
-        authenticator.tagRtcp(buffer, offset, length + TRAILER, buffer, offset + length + TRAILER);
+        Stream stream = streams.get(ssrc);
+        long index = stream == null ? initialIndex : stream.nextIndex;
+        MasterKeys.Entry key = keys.sending();
+        if (index > Integer.MAX_VALUE) {
+            stats.record(SrtpStatus.KEY_EXPIRED);
+            throw new SrtpKeyExpiredException("rtcpPacket: SSRC " + Integer.toUnsignedString(ssrc)
+                    + " has used every 31-bit SRTCP index (RFC 3711 §3.4); rekey");
+        }
+        if (keys.expired(key)) {
+            stats.record(SrtpStatus.KEY_EXPIRED);
+            throw new SrtpKeyExpiredException("masterKey: its lifetime of " + KeySettings.describe(keys.lifetime())
+                    + " SRTCP packets is used up (RFC 3711 §9.2); rekey or switch keys by MKI");
+        }
+        if (stream == null) {
+            stream = new Stream(new ReplayWindow(replayWindow));
+            streams.put(ssrc, stream);
+        }
+        stream.nextIndex = index + 1;
+        int trailerAt = offset + length + (aead ? tagLength : 0);
+        int tagAt = aead ? offset + length : offset + length + TRAILER + mkiLength;
+        PacketFields.writeInt(buffer, trailerAt, (encrypt ? 0x80000000 : 0) | (int) index);
+        key.cipher.protectRtcp(buffer, offset, length, ssrc, (int) index, encrypt, trailerAt, tagAt);
+        if (mkiLength > 0) {
+            key.mki.writeTo(buffer, trailerAt + TRAILER);
+        }
+        key.packets++;
         stats.recordProtected();
         return length + overhead();
     }
@@ -124,41 +160,62 @@ public final class SrtcpContext {
     }
 
     private SrtpStatus unprotectChecked(byte[] buffer, int offset, int length) {
-        int authenticated = length - tagLength;
-        if (authenticated < HEADER + TRAILER || (buffer[offset] & 0xC0) != 0x80) {
+        int rtcpLength = length - overhead();
+        if (rtcpLength < HEADER || (buffer[offset] & 0xC0) != 0x80) {
             return SrtpStatus.MALFORMED;
         }
-        int trailer = PacketFields.readInt(buffer, offset + authenticated - TRAILER);
+        int trailerAt = offset + rtcpLength + (aead ? tagLength : 0);
+        int tagAt = aead ? offset + rtcpLength : offset + rtcpLength + TRAILER + mkiLength;
+        MasterKeys.Entry key = keys.find(buffer, trailerAt + TRAILER);
+        if (key == null) {
+            return SrtpStatus.AUTH_FAIL;
+        }
+        if (keys.expired(key)) {
+            return SrtpStatus.KEY_EXPIRED;
+        }
+        int trailer = PacketFields.readInt(buffer, trailerAt);
         boolean encrypted = trailer < 0;
         int index = trailer & 0x7FFFFFFF;
         int ssrc = PacketFields.readInt(buffer, offset + 4);
-        ReplayWindow replay = replayLists.get(ssrc);
-        if (replay != null) {
-            SrtpStatus seen = replay.check(index);
+        Stream stream = streams.get(ssrc);
+        if (stream != null) {
+            SrtpStatus seen = stream.replay.check(index);
             if (seen != SrtpStatus.OK) {
                 return seen;
             }
         }
-        if (!authenticator.verifyRtcp(buffer, offset, authenticated)) {
+        if (!key.cipher.verifyRtcp(buffer, offset, rtcpLength, encrypted, trailerAt, tagAt)) {
             return SrtpStatus.AUTH_FAIL;
         }
         if (encrypted) {
-            AesCounterMode.packetIv(sessionSalt, ssrc, index, iv);
-            cipher.xorKeystream(iv, buffer, offset + HEADER, authenticated - TRAILER - HEADER);
+            key.cipher.decryptRtcp(buffer, offset, rtcpLength, ssrc, index);
         }
-        if (replay == null) {
-            replay = new ReplayWindow(replayWindow);
-            replayLists.put(ssrc, replay);
+        if (stream == null) {
+            stream = new Stream(new ReplayWindow(replayWindow));
+            streams.put(ssrc, stream);
         }
-        replay.accept(index);
+        stream.replay.accept(index);
+        key.packets++;
         return SrtpStatus.OK;
+    }
+
+    /** Per-SSRC state: the next index to send and the replay list of received indices. */
+    private static final class Stream {
+        long nextIndex;
+        final ReplayWindow replay;
+
+        Stream(ReplayWindow replay) {
+            this.replay = replay;
+        }
     }
 
     /** Settings for an {@link SrtcpContext}. */
     public static final class Builder {
         private SrtpCryptoSuite suite;
-        private SrtpMasterKey masterKey;
+        private final KeySettings keys = new KeySettings(MAX_KEY_LIFETIME, "RFC 3711 §9.2");
         private int replayWindow = SrtpContext.DEFAULT_REPLAY_WINDOW;
+        private int initialIndex;
+        private boolean encrypt = true;
 
         private Builder() {
         }
@@ -168,8 +225,21 @@ public final class SrtcpContext {
             return this;
         }
 
+        /** The master key, without MKI (replaces one given before). */
         public Builder masterKey(SrtpMasterKey masterKey) {
-            this.masterKey = Objects.requireNonNull(masterKey, "masterKey");
+            keys.key(Objects.requireNonNull(masterKey, "masterKey"));
+            return this;
+        }
+
+        /** One more master key, named by an MKI (see {@link SrtpContext.Builder#masterKey(SrtpMasterKey, SrtpMki)}). */
+        public Builder masterKey(SrtpMasterKey masterKey, SrtpMki mki) {
+            keys.key(Objects.requireNonNull(masterKey, "masterKey"), Objects.requireNonNull(mki, "mki"));
+            return this;
+        }
+
+        /** How many SRTCP packets each master key may process: 1 to 2^31, the default. */
+        public Builder keyLifetime(long packets) {
+            keys.lifetime(packets);
             return this;
         }
 
@@ -179,8 +249,25 @@ public final class SrtcpContext {
             return this;
         }
 
+        /** The SRTCP index of the first packet sent for each SSRC, 0 (the default) to 2^31 - 1. */
+        public Builder initialIndex(int index) {
+            if (index < 0) {
+                throw new IllegalArgumentException("initialIndex: expected 0 to 2^31 - 1, got " + index);
+            }
+            this.initialIndex = index;
+            return this;
+        }
+
+        /**
+         * Whether to encrypt what is sent (default true). False sends authenticated packets with
+         * the E flag clear, as negotiated by RFC 4568's UNENCRYPTED_SRTCP.
+         */
+        public Builder encrypt(boolean encrypt) {
+            this.encrypt = encrypt;
+            return this;
+        }
+
         public SrtcpContext build() {
-            SrtpContext.checkSettings(suite, masterKey);
             return new SrtcpContext(this);
         }
     }

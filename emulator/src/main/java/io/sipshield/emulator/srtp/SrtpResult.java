@@ -14,6 +14,7 @@ public record SrtpResult(SrtpStatus status, byte[] rtpPacket) {
     private static final SrtpResult REPLAY = new SrtpResult(SrtpStatus.REPLAY, null);
     private static final SrtpResult TOO_OLD = new SrtpResult(SrtpStatus.TOO_OLD, null);
     private static final SrtpResult MALFORMED = new SrtpResult(SrtpStatus.MALFORMED, null);
+    private static final SrtpResult KEY_EXPIRED = new SrtpResult(SrtpStatus.KEY_EXPIRED, null);
 
     public SrtpResult {
         Objects.requireNonNull(status, "status");
@@ -33,6 +34,7 @@ public record SrtpResult(SrtpStatus status, byte[] rtpPacket) {
             case REPLAY -> REPLAY;
             case TOO_OLD -> TOO_OLD;
             case MALFORMED -> MALFORMED;
+            case KEY_EXPIRED -> KEY_EXPIRED;
             case OK -> throw new IllegalArgumentException("status: OK needs a packet");
         };
     }

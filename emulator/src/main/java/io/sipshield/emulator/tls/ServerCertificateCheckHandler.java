@@ -21,7 +21,7 @@ import javax.net.ssl.SSLSession;
  */
 public final class ServerCertificateCheckHandler extends ChannelInboundHandlerAdapter {
 
-    private final ServerCertificateValidator validator;
+    private final CertificateValidator validator;
     private final String expectedHost;
     private final Clock clock;
     private final boolean enforce;
@@ -31,7 +31,7 @@ public final class ServerCertificateCheckHandler extends ChannelInboundHandlerAd
      * @param enforce whether a non-zero bitmask drops the connection (false: the phone reports it and
      *                connects anyway, as D-Series 2_2_0_4 does)
      */
-    public ServerCertificateCheckHandler(ServerCertificateValidator validator, String expectedHost, Clock clock,
+    public ServerCertificateCheckHandler(CertificateValidator validator, String expectedHost, Clock clock,
                                          boolean enforce) {
         this.validator = validator;
         this.expectedHost = expectedHost;

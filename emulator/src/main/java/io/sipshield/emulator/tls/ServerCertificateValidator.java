@@ -1,38 +1,59 @@
 package io.sipshield.emulator.tls;
 
-import java.security.GeneralSecurityException;
-import java.security.PublicKey;
-import java.security.cert.CertificateExpiredException;
-import java.security.cert.CertificateNotYetValidException;
-import java.security.cert.CertificateParsingException;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * What a PJSIP-over-OpenSSL phone concludes about a server's certificate chain: OpenSSL's path
- * building (trusted issuers first, then the certificates the server sent) and checks, with a
- * callback that never stops at the first error, mapped to the D-Series bitmask, plus PJSIP's
- * identity rule. A plain class: usable on files without a network.
+ * What a PJSIP-over-OpenSSL phone (Digium D-Series) concludes about a server's certificate chain:
+ * a re-implementation of OpenSSL 3.0's {@code X509_verify_cert} as libssl runs it for a TLS
+ * client (purpose {@code ssl_server}, trusted-first issuer lookup, verify depth 100, security
+ * level 1) with a verify callback that never stops, so every error at every depth is collected;
+ * each maps to a flag with PJSIP's table, and PJSIP's identity rule adds
+ * {@link VerifyFlag#EIDENTITY_NOT_MATCH}. A plain class: usable on files without a network.
  *
- * <p>Covered here: issuer lookup, self-signed leaves and roots, signatures, validity at the
- * phone's clock, CA and purpose checks, identity. CRLs, name constraints and path lengths
- * belong to the full validator.
+ * <p>The steps, in OpenSSL's order: the leaf's key strength, chain building and trust
+ * ({@link ChainBuilder}), extensions and purpose ({@link ExtensionCheck}), key and digest
+ * strength ({@link SecurityLevelCheck}), CRLs when on ({@link RevocationCheck}), signatures and
+ * validity ({@link SignatureAndTimeCheck}), name constraints ({@link NameConstraintCheck}).
+ * Its agreement with OpenSSL itself is what the differential test measures.
  */
-public final class ServerCertificateValidator {
+public final class ServerCertificateValidator implements CertificateValidator {
 
-    private static final String SERVER_AUTH = "1.3.6.1.5.5.7.3.1";
-    private static final String ANY_EXTENDED_KEY_USAGE = "2.5.29.37.0";
+    /** OpenSSL's default verify depth. */
+    public static final int DEFAULT_MAX_DEPTH = 100;
+    /** OpenSSL's default security level. */
+    public static final int DEFAULT_SECURITY_LEVEL = 1;
 
-    private final List<X509Certificate> trustAnchors;
+    private final ChainBuilder chainBuilder;
     private final IdentityRule identityRule;
+    private final TlsPurpose purpose;
+    private final int maxDepth;
+    private final int securityLevel;
+    private final boolean partialChain;
+    private final CrlCheck crlCheck;
+    private final List<CrlFacts> crls;
 
     private ServerCertificateValidator(Builder builder) {
-        this.trustAnchors = List.copyOf(builder.trustAnchors);
+        List<CertificateFacts> anchors = new ArrayList<>();
+        for (X509Certificate anchor : builder.trustAnchors) {
+            CertificateFacts facts = CertificateFacts.of(anchor);
+            if (anchors.stream().noneMatch(facts::sameCertificate)) {
+                anchors.add(facts);
+            }
+        }
+        this.chainBuilder = new ChainBuilder(anchors);
         this.identityRule = builder.allowWildcards ? IdentityRule.allowingWildcards() : IdentityRule.strict();
+        this.purpose = builder.purpose;
+        this.maxDepth = builder.maxDepth;
+        this.securityLevel = builder.securityLevel;
+        this.partialChain = builder.partialChain;
+        this.crlCheck = builder.crlCheck;
+        this.crls = builder.crls.stream().map(CrlFacts::of).toList();
     }
 
     public static Builder builder() {
@@ -42,168 +63,109 @@ public final class ServerCertificateValidator {
     /**
      * Validates the chain a server presented.
      *
-     * @param presented    the certificates as the server sent them, its own first
+     * @param presented    the certificates as the server sent them, its own first (more may follow,
+     *                     in any order: they are the untrusted certificates OpenSSL may use)
      * @param expectedHost the host name or IP address the phone dialled
      * @param clock        the phone's idea of now
      */
+    @Override
     public VerifyResult validate(List<X509Certificate> presented, String expectedHost, Instant clock) {
         if (presented.isEmpty()) {
             throw new IllegalArgumentException("the server presented no certificate");
         }
-        List<VerifyFinding> findings = new ArrayList<>();
-        List<X509Certificate> path = new ArrayList<>();
-        path.add(presented.get(0));
-        List<X509Certificate> untrusted = new ArrayList<>(presented.subList(1, presented.size()));
-        boolean trusted = buildPath(path, untrusted, findings);
-        checkExtensions(path, findings);
-        verifySignaturesAndTimes(path, trusted, clock, findings);
-        if (!identityRule.matches(presented.get(0), expectedHost)) {
-            findings.add(new VerifyFinding(-1, subject(presented.get(0)), VerifyError.IDENTITY_NOT_MATCH,
-                    "no subjectAltName and not the CN names " + expectedHost));
+        Objects.requireNonNull(expectedHost, "expectedHost");
+        VerifyContext context = new VerifyContext(new VerifyParameters(clock, purpose, maxDepth, securityLevel,
+                partialChain, crlCheck, crls));
+        List<CertificateFacts> chain = presented.stream().map(CertificateFacts::of).toList();
+        SecurityLevelCheck.leafKey(chain.get(0), context);
+        BuiltChain built = chainBuilder.build(chain, context);
+        ExtensionCheck.run(built, context);
+        SecurityLevelCheck.chain(built, context);
+        RevocationCheck.run(built, context);
+        SignatureAndTimeCheck.run(built, context);
+        NameConstraintCheck.run(built, context);
+        X509Certificate leaf = presented.get(0);
+        if (!identityRule.matches(leaf, expectedHost)) {
+            context.report(-1, chain.get(0), VerifyError.IDENTITY_NOT_MATCH, "the phone dialled " + expectedHost
+                    + " but the certificate names " + String.join(", ", identityRule.presentedIdentities(leaf))
+                    + (identityRule.allowsWildcards() ? " (one-label wildcards allowed)" : " (no wildcards)"));
         }
-        return VerifyResult.of(findings, path);
+        return VerifyResult.of(context.findings(), built.certificates().stream().map(facts -> facts.certificate).toList());
     }
 
-    /** Extends {@code path} upward; returns whether it ends at a trust anchor. */
-    private boolean buildPath(List<X509Certificate> path, List<X509Certificate> untrusted, List<VerifyFinding> findings) {
-        while (true) {
-            X509Certificate current = path.get(path.size() - 1);
-            int depth = path.size() - 1;
-            if (isTrustAnchor(current)) {
-                return true;
-            }
-            if (selfSigned(current)) {
-                VerifyError error = depth == 0 ? VerifyError.DEPTH_ZERO_SELF_SIGNED_CERT : VerifyError.SELF_SIGNED_CERT_IN_CHAIN;
-                findings.add(new VerifyFinding(depth, subject(current), error, "not among the phone's trusted certificates"));
-                return false;
-            }
-            X509Certificate anchor = findIssuer(current, trustAnchors);
-            if (anchor != null) {
-                path.add(anchor);
-                if (!selfSigned(anchor)) {
-                    findings.add(new VerifyFinding(path.size() - 1, subject(anchor), VerifyError.UNABLE_TO_GET_ISSUER_CERT,
-                            "the trusted certificate's own issuer is not trusted"));
-                }
-                return true;
-            }
-            X509Certificate next = findIssuer(current, untrusted);
-            if (next == null || path.contains(next)) {
-                findings.add(new VerifyFinding(depth, subject(current), VerifyError.UNABLE_TO_GET_ISSUER_CERT_LOCALLY,
-                        "issuer " + current.getIssuerX500Principal().getName() + " is not trusted by the phone"));
-                if (path.size() == 1) {
-                    findings.add(new VerifyFinding(0, subject(current), VerifyError.UNABLE_TO_VERIFY_LEAF_SIGNATURE,
-                            "no issuer to check the server certificate's signature with"));
-                }
-                return false;
-            }
-            untrusted.remove(next);
-            path.add(next);
-        }
-    }
-
-    private void checkExtensions(List<X509Certificate> path, List<VerifyFinding> findings) {
-        X509Certificate leaf = path.get(0);
-        if (!allowsServerAuth(leaf)) {
-            findings.add(new VerifyFinding(0, subject(leaf), VerifyError.INVALID_PURPOSE,
-                    "extendedKeyUsage does not include serverAuth"));
-        }
-        for (int depth = 1; depth < path.size(); depth++) {
-            X509Certificate issuer = path.get(depth);
-            if (issuer.getBasicConstraints() < 0) {
-                findings.add(new VerifyFinding(depth, subject(issuer), VerifyError.INVALID_CA,
-                        "issues certificates but is not a CA (basicConstraints CA:FALSE or absent)"));
-            }
-        }
-    }
-
-    private static void verifySignaturesAndTimes(List<X509Certificate> path, boolean trusted, Instant clock,
-                                                 List<VerifyFinding> findings) {
-        Date when = Date.from(clock);
-        for (int depth = path.size() - 1; depth >= 0; depth--) {
-            X509Certificate certificate = path.get(depth);
-            boolean top = depth == path.size() - 1;
-            PublicKey issuerKey = top ? (selfSigned(certificate) ? certificate.getPublicKey() : null)
-                    : path.get(depth + 1).getPublicKey();
-            if (issuerKey != null && !(top && trusted) && !verifies(certificate, issuerKey)) {
-                findings.add(new VerifyFinding(depth, subject(certificate), VerifyError.CERT_SIGNATURE_FAILURE,
-                        "the signature does not verify with the issuer's key"));
-            }
-            try {
-                certificate.checkValidity(when);
-            } catch (CertificateNotYetValidException e) {
-                findings.add(new VerifyFinding(depth, subject(certificate), VerifyError.CERT_NOT_YET_VALID,
-                        "valid from " + certificate.getNotBefore().toInstant() + ", the phone's clock says " + clock));
-            } catch (CertificateExpiredException e) {
-                findings.add(new VerifyFinding(depth, subject(certificate), VerifyError.CERT_HAS_EXPIRED,
-                        "valid until " + certificate.getNotAfter().toInstant() + ", the phone's clock says " + clock));
-            }
-        }
-    }
-
-    private boolean isTrustAnchor(X509Certificate certificate) {
-        return trustAnchors.contains(certificate);
-    }
-
-    /** OpenSSL's X509_check_issued: names chain, and the candidate may sign; signature is checked later. */
-    private static X509Certificate findIssuer(X509Certificate subject, List<X509Certificate> candidates) {
-        X509Certificate nameOnly = null;
-        for (X509Certificate candidate : candidates) {
-            if (candidate.getSubjectX500Principal().equals(subject.getIssuerX500Principal())) {
-                if (verifies(subject, candidate.getPublicKey())) {
-                    return candidate;
-                }
-                if (nameOnly == null) {
-                    nameOnly = candidate;
-                }
-            }
-        }
-        return nameOnly;
-    }
-
-    private static boolean selfSigned(X509Certificate certificate) {
-        return certificate.getSubjectX500Principal().equals(certificate.getIssuerX500Principal())
-                && verifies(certificate, certificate.getPublicKey());
-    }
-
-    private static boolean verifies(X509Certificate certificate, PublicKey key) {
-        try {
-            certificate.verify(key);
-            return true;
-        } catch (GeneralSecurityException e) {
-            return false;
-        }
-    }
-
-    private static boolean allowsServerAuth(X509Certificate certificate) {
-        try {
-            List<String> usages = certificate.getExtendedKeyUsage();
-            return usages == null || usages.contains(SERVER_AUTH) || usages.contains(ANY_EXTENDED_KEY_USAGE);
-        } catch (CertificateParsingException e) {
-            return false;
-        }
-    }
-
-    private static String subject(X509Certificate certificate) {
-        return certificate.getSubjectX500Principal().getName();
-    }
-
-    /** Configuration of a validator: the phone's trust anchors and its wildcard setting. */
+    /** Configuration of a validator: the phone's trust anchors, identity rule and OpenSSL settings. */
     public static final class Builder {
         private final List<X509Certificate> trustAnchors = new ArrayList<>();
+        private final List<X509CRL> crls = new ArrayList<>();
         private boolean allowWildcards;
+        private TlsPurpose purpose = TlsPurpose.SERVER;
+        private int maxDepth = DEFAULT_MAX_DEPTH;
+        private int securityLevel = DEFAULT_SECURITY_LEVEL;
+        private boolean partialChain;
+        private CrlCheck crlCheck = CrlCheck.OFF;
 
         public Builder trust(X509Certificate anchor) {
             trustAnchors.add(Objects.requireNonNull(anchor, "anchor"));
             return this;
         }
 
-        public Builder trust(List<X509Certificate> anchors) {
+        public Builder trust(Collection<X509Certificate> anchors) {
             anchors.forEach(this::trust);
             return this;
         }
 
+        /** PJSIP's identity rule with one-label wildcards (D-Series {@code tls_allow_wildcard_certs}). */
         public Builder allowWildcards(boolean allow) {
             this.allowWildcards = allow;
+            return this;
+        }
+
+        /** What the peer's certificate must be for (default {@link TlsPurpose#SERVER}). */
+        public Builder purpose(TlsPurpose purpose) {
+            this.purpose = Objects.requireNonNull(purpose, "purpose");
+            return this;
+        }
+
+        /** OpenSSL's verify depth: how many untrusted CAs may stand between leaf and trust anchor (default 100). */
+        public Builder maxDepth(int depth) {
+            if (depth < 0) {
+                throw new IllegalArgumentException("the maximum depth must be 0 or more, was " + depth);
+            }
+            this.maxDepth = depth;
+            return this;
+        }
+
+        /** OpenSSL's security level 0 to 5 (default 1: RSA keys of 1024 bits and up, no MD5 or SHA-1 signatures). */
+        public Builder securityLevel(int level) {
+            if (level < 0 || level > 5) {
+                throw new IllegalArgumentException("the security level is 0 to 5, was " + level);
+            }
+            this.securityLevel = level;
+            return this;
+        }
+
+        /**
+         * OpenSSL's {@code X509_V_FLAG_PARTIAL_CHAIN}: a trusted certificate that is not self-signed
+         * ends the chain (recent pjproject sets it on client stores; off by default).
+         */
+        public Builder partialChain(boolean partial) {
+            this.partialChain = partial;
+            return this;
+        }
+
+        /** Which certificates are checked against {@link #crl CRLs} (default {@link CrlCheck#OFF}). */
+        public Builder crlCheck(CrlCheck check) {
+            this.crlCheck = Objects.requireNonNull(check, "check");
+            return this;
+        }
+
+        public Builder crl(X509CRL crl) {
+            crls.add(Objects.requireNonNull(crl, "crl"));
+            return this;
+        }
+
+        public Builder crls(Collection<X509CRL> list) {
+            list.forEach(this::crl);
             return this;
         }
 

@@ -75,6 +75,8 @@ class SrtpMasterKeyTest {
         assertEquals(Optional.of(SrtpCryptoSuite.AES_CM_128_HMAC_SHA1_32),
                 SrtpCryptoSuite.fromSdpName("AES_CM_128_HMAC_SHA1_32"));
         assertEquals(Optional.empty(), SrtpCryptoSuite.fromSdpName("aes_cm_128_hmac_sha1_80"));
-        assertEquals(Optional.empty(), SrtpCryptoSuite.fromSdpName("AEAD_AES_128_GCM"));
+        assertEquals(Optional.of(SrtpCryptoSuite.AEAD_AES_128_GCM), SrtpCryptoSuite.fromSdpName("AEAD_AES_128_GCM"));
+        assertEquals(Optional.of(SrtpCryptoSuite.AES_256_CM_HMAC_SHA1_32), SrtpCryptoSuite.fromSdpName("AES_CM_256_HMAC_SHA1_32"));
+        assertEquals(Optional.empty(), SrtpCryptoSuite.fromSdpName("F8_128_HMAC_SHA1_80"));
     }
 }

@@ -6,7 +6,6 @@ import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -61,13 +60,15 @@ public final class DecodeCommand implements Callable<Integer> {
         out.println(VerifyFlag.format(mask) + (mask == 0 ? "  no error: the server certificate was accepted" : ""));
         for (VerifyFlag flag : VerifyFlag.decode(mask)) {
             out.printf("  %-20s %s  %s%n", flag.name(), VerifyFlag.format(flag.bit()), flag.meaning());
-            String causes = Arrays.stream(VerifyError.values()).filter(e -> e.flag() == flag)
-                    .map(e -> e.code() < 0 ? "PJSIP's host check" : "X509_V_ERR_" + e.name() + " (" + e.code() + ")")
-                    .collect(Collectors.joining(", "));
-            if (!causes.isEmpty()) {
-                out.println("  " + " ".repeat(20) + "   set by: " + causes);
-            } else if (flag == VerifyFlag.EUNKNOWN) {
-                out.println("  " + " ".repeat(20) + "   set by: any other OpenSSL verification error");
+            java.util.List<String> causes = Arrays.stream(VerifyError.values()).filter(e -> e.flag() == flag)
+                    .map(e -> e.code() < 0 ? "PJSIP's host check" : e.codeName() + " (" + e.code() + ")")
+                    .toList();
+            if (flag == VerifyFlag.EUNKNOWN) {
+                out.println("  " + " ".repeat(20) + "   set by: any OpenSSL verification error not listed under another flag ("
+                        + causes.size() + " codes, e.g. " + String.join(", ", causes.subList(0, Math.min(3, causes.size())))
+                        + ")");
+            } else if (!causes.isEmpty()) {
+                out.println("  " + " ".repeat(20) + "   set by: " + String.join(", ", causes));
             }
         }
     }

@@ -11,14 +11,14 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code sipshield} command line: one executable with subcommands ({@code run}, {@code decode}, {@code schema}). Run it
+ * The {@code sipshield} command line: one executable with subcommands ({@code run}, {@code verify}, {@code decode}, {@code certs}, {@code schema}). Run it
  * with {@code new CommandLine(new SipshieldCommand()).execute(args)}; exit codes are {@link ExitCodes}.
  */
 @Command(name = "sipshield",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "SIP-TLS/SRTP test harness: emulated phones against a mock Asterisk.",
-        subcommands = {RunCommand.class, DecodeCommand.class, SchemaCommand.class, CertsCommand.class},
+        subcommands = {RunCommand.class, VerifyCommand.class, DecodeCommand.class, CertsCommand.class, SchemaCommand.class},
         exitCodeOnInvalidInput = ExitCodes.INVALID_INPUT,
         exitCodeOnExecutionException = ExitCodes.FAILED)
 public final class SipshieldCommand implements Runnable {

@@ -1,16 +1,20 @@
 package io.sipshield.harness.mock;
 
+import io.sipshield.emulator.sdp.AsteriskSdesRules;
 import io.sipshield.emulator.sdp.CryptoAttribute;
+import io.sipshield.emulator.sdp.CryptoLineVerdict;
 import io.sipshield.emulator.sdp.MediaDescription;
-import io.sipshield.emulator.sdp.SdpParseException;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * How Asterisk decides an incoming audio offer (res_pjsip_sdp_rtp.c: get_media_encryption_type,
  * check_endpoint_media_transport; res_srtp.c for a=crypto): "SAVP" in the profile is SDES; RTP/AVP
  * with a=crypto is SDES offered optimistically; anything else is plain RTP. An sdes endpoint
  * offered plain RTP, or a {@code no} endpoint offered RTP/SAVP, cannot negotiate: 488. The first
- * a=crypto line Asterisk can use is chosen and its tag reused in the answer.
+ * a=crypto line Asterisk can use ({@link AsteriskSdesRules}: res_srtp's lifetime, MKI, key-length
+ * and session-parameter rules) is chosen and its tag reused in the answer.
  */
 final class AsteriskMediaNegotiation {
 
@@ -30,16 +34,20 @@ final class AsteriskMediaNegotiation {
     record NotAcceptable(String why) implements Outcome {
     }
 
+    /** res_srtp as built against Debian's libsrtp 2; immutable. */
+    private static final AsteriskSdesRules RULES = AsteriskSdesRules.standard();
+
     private AsteriskMediaNegotiation() {
     }
 
     static Outcome negotiate(MediaEncryption endpoint, MediaDescription offer) {
         boolean savp = offer.secureProfile();
-        Optional<CryptoAttribute> usable = offer.attributeValues("crypto").stream()
-                .map(AsteriskMediaNegotiation::parseOrNull)
-                .filter(c -> c != null)
+        List<CryptoLineVerdict> verdicts = RULES.judgeAll(offer.attributeValues("crypto"));
+        Optional<CryptoAttribute> usable = verdicts.stream()
+                .filter(CryptoLineVerdict.Usable.class::isInstance)
+                .map(verdict -> ((CryptoLineVerdict.Usable) verdict).chosen())
                 .findFirst();
-        boolean hasCrypto = !offer.attributeValues("crypto").isEmpty();
+        boolean hasCrypto = !verdicts.isEmpty();
         return switch (endpoint) {
             case SDES -> {
                 if (!savp && !hasCrypto) {
@@ -47,7 +55,8 @@ final class AsteriskMediaNegotiation {
                             + " without a=crypto");
                 }
                 if (usable.isEmpty()) {
-                    yield new NotAcceptable("no usable a=crypto line in the offer");
+                    yield new NotAcceptable("no usable a=crypto line in the offer: " + verdicts.stream()
+                            .map(CryptoLineVerdict::toString).collect(Collectors.joining("; ")));
                 }
                 yield new Srtp(savp ? offer.profile() : "RTP/SAVP", usable.get());
             }
@@ -55,13 +64,5 @@ final class AsteriskMediaNegotiation {
                     ? new NotAcceptable("media_encryption=no and the offer is " + offer.profile())
                     : new PlainRtp(offer.profile());
         };
-    }
-
-    private static CryptoAttribute parseOrNull(String value) {
-        try {
-            return CryptoAttribute.parse(value);
-        } catch (SdpParseException e) {
-            return null;
-        }
     }
 }

@@ -19,6 +19,7 @@ import io.sipshield.emulator.sip.SipMessageCodec;
 import java.net.InetSocketAddress;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,7 +81,7 @@ public final class MockAsterisk implements AutoCloseable {
         }
         SslContext tls = serverContext();
         PbxState state = new PbxState(Map.copyOf(config.endpoints), Map.copyOf(config.extensions), registrar,
-                config.realm, config.userAgent, group, recorded::add, config.clock);
+                config.realm, config.userAgent, group, recorded::add, config.clock, config.rtcpInterval);
         serverChannel = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
@@ -154,6 +155,7 @@ public final class MockAsterisk implements AutoCloseable {
         private String userAgent = DEFAULT_USER_AGENT;
         private EventLoopGroup group;
         private Clock clock = Clock.systemUTC();
+        private Duration rtcpInterval = Duration.ofSeconds(5);
 
         /** The certificate and key the TLS transport presents ({@code cert_file}, {@code priv_key_file}). */
         public Builder certificate(IssuedCertificate certificate) {
@@ -206,6 +208,16 @@ public final class MockAsterisk implements AutoCloseable {
 
         public Builder clock(Clock clock) {
             this.clock = clock;
+            return this;
+        }
+
+        /** rtp.conf {@code rtcpinterval}: the mean time between RTCP reports, 500 ms to 60 s; default 5 s. */
+        public Builder rtcpInterval(Duration interval) {
+            if (interval.compareTo(Duration.ofMillis(500)) < 0 || interval.compareTo(Duration.ofSeconds(60)) > 0) {
+                throw new IllegalArgumentException("rtcpInterval: rtp.conf takes 500 to 60000 ms, got "
+                        + interval.toMillis() + " ms");
+            }
+            this.rtcpInterval = interval;
             return this;
         }
 

@@ -1,15 +1,17 @@
 package io.sipshield.harness.mock;
 
-import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.socket.DatagramChannel;
-import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.handler.ssl.SslHandler;
+import io.sipshield.emulator.media.MediaDestination;
+import io.sipshield.emulator.media.ReceptionStats;
+import io.sipshield.emulator.media.RtcpHandler;
+import io.sipshield.emulator.media.RtcpSession;
 import io.sipshield.emulator.media.RtpCodec;
+import io.sipshield.emulator.media.RtpPorts;
 import io.sipshield.emulator.media.SrtpCodec;
+import io.sipshield.emulator.rtp.G711;
 import io.sipshield.emulator.sdp.CryptoAttribute;
 import io.sipshield.emulator.sdp.MediaDescription;
 import io.sipshield.emulator.sdp.SdpParseException;
@@ -18,6 +20,7 @@ import io.sipshield.emulator.sip.DigestStatus;
 import io.sipshield.emulator.sip.DigestVerifier;
 import io.sipshield.emulator.sip.SipKeepAlive;
 import io.sipshield.emulator.sip.SipMessages;
+import io.sipshield.emulator.srtp.SrtcpContext;
 import io.sipshield.emulator.srtp.SrtpContext;
 import io.sipshield.emulator.srtp.SrtpMasterKey;
 import java.net.InetSocketAddress;
@@ -138,41 +141,61 @@ final class PbxSipHandler extends SimpleChannelInboundHandler<Object> {
             return;
         }
         InetSocketAddress remote = new InetSocketAddress(offer.connectionAddress(), offer.port());
+        InetSocketAddress remoteRtcp = rtcpAddress(offer, remote);
         String localAddress = ((InetSocketAddress) ctx.channel().localAddress()).getAddress().getHostAddress();
         CryptoAttribute answerCrypto = outcome instanceof AsteriskMediaNegotiation.Srtp srtp
                 ? CryptoAttribute.of(srtp.offered().tag(), srtp.offered().suite(),
                         SrtpMasterKey.random(srtp.offered().suite(), random))
                 : null;
-        new Bootstrap().group(ctx.channel().eventLoop()).channel(NioDatagramChannel.class)
-                .handler(new ChannelInitializer<DatagramChannel>() {
-                    @Override
-                    protected void initChannel(DatagramChannel ch) {
-                        if (outcome instanceof AsteriskMediaNegotiation.Srtp srtp) {
-                            ch.pipeline().addLast("srtp", new SrtpCodec(
-                                    SrtpContext.create(answerCrypto.suite(), answerCrypto.key()),
-                                    SrtpContext.create(srtp.offered().suite(), srtp.offered().key()),
-                                    remote, status -> { }));
-                        } else {
-                            ch.pipeline().addLast("rtp", new RtpCodec(remote, status -> { }));
-                        }
-                        ch.pipeline().addLast("echo", new EchoHandler(random));
-                    }
-                })
-                .bind(new InetSocketAddress(localAddress, 0))
-                .addListener(bound -> ctx.channel().eventLoop().execute(() -> {
-                    if (!bound.isSuccess()) {
+        RtpPorts.bind(ctx.channel().eventLoop(), localAddress).whenComplete((ports, failure) ->
+                ctx.channel().eventLoop().execute(() -> {
+                    if (failure != null) {
                         send(ctx, response(ctx, request, Response.SERVER_INTERNAL_ERROR, newTag()));
                         return;
                     }
-                    Channel media = ((io.netty.channel.ChannelFuture) bound).channel();
                     try {
-                        answer(ctx, request, extension, outcome, answerCrypto, media, localAddress);
+                        startMedia(ports, outcome, answerCrypto, remote, remoteRtcp, localAddress);
+                        answer(ctx, request, extension, outcome, answerCrypto, ports.rtp(), localAddress);
                     } catch (RuntimeException e) {
-                        media.close();
+                        ports.close();
                         send(ctx, response(ctx, request, Response.SERVER_INTERNAL_ERROR, newTag()));
                         throw e;
                     }
                 }));
+    }
+
+    /** Where the caller wants RTCP: a=rtcp (RFC 3605) or RTP port + 1; an unreadable a=rtcp is ignored. */
+    private static InetSocketAddress rtcpAddress(MediaDescription offer, InetSocketAddress remote) {
+        try {
+            return MediaDestination.from(offer, false).rtcp();
+        } catch (IllegalArgumentException e) {
+            return MediaDestination.of(remote).rtcp();
+        }
+    }
+
+    /** The echo on the RTP port (SRTP or plain) and Asterisk's RTCP (SRTCP or plain, rtp.conf's interval) on the next one. */
+    private void startMedia(RtpPorts ports, AsteriskMediaNegotiation.Outcome outcome, CryptoAttribute answerCrypto,
+                            InetSocketAddress remote, InetSocketAddress remoteRtcp, String localAddress) {
+        EchoHandler echo = new EchoHandler(random);
+        SrtcpContext rtcpOut = null;
+        SrtcpContext rtcpIn = null;
+        if (outcome instanceof AsteriskMediaNegotiation.Srtp srtp) {
+            ports.rtp().pipeline().addLast("srtp", new SrtpCodec(
+                    SrtpContext.create(answerCrypto.suite(), answerCrypto.key()),
+                    SrtpContext.create(srtp.offered().suite(), srtp.offered().key()),
+                    remote, status -> { }));
+            rtcpOut = SrtcpContext.create(answerCrypto.suite(), answerCrypto.key());
+            rtcpIn = SrtcpContext.create(srtp.offered().suite(), srtp.offered().key());
+        } else {
+            ports.rtp().pipeline().addLast("rtp", new RtpCodec(remote, status -> { }));
+        }
+        ports.rtp().pipeline().addLast("echo", echo);
+        ReceptionStats heard = new ReceptionStats(G711.CLOCK_RATE);
+        RtcpSession rtcp = new RtcpSession(echo.ssrc(), "asterisk@" + localAddress, heard, rtcpOut, rtcpIn,
+                state.clock(), G711.CLOCK_RATE);
+        echo.reportTo(heard, rtcp);
+        ports.rtcp().pipeline().addLast("rtcp", RtcpHandler.onOwnPort(rtcp, remoteRtcp, state.rtcpInterval()));
+        ports.rtp().closeFuture().addListener(f -> ports.rtcp().close());
     }
 
     private void answer(ChannelHandlerContext ctx, Request request, String extension,

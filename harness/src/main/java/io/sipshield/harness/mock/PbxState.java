@@ -2,14 +2,15 @@ package io.sipshield.harness.mock;
 
 import io.netty.channel.EventLoopGroup;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * What every connection of one mock shares: configuration, the registrar, the event loops media
- * runs on, and where received requests are recorded.
+ * What every connection of one mock shares: configuration (with rtp.conf's RTCP interval), the
+ * registrar, the event loops media runs on, and where received requests are recorded.
  */
 record PbxState(Map<String, MockEndpoint> endpoints, Map<String, DialplanApp> extensions, Registrar registrar,
                 String realm, String userAgent, EventLoopGroup group, Consumer<RecordedSipRequest> recorder,
-                Clock clock) {
+                Clock clock, Duration rtcpInterval) {
 }

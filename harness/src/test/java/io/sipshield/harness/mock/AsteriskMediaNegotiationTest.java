@@ -1,7 +1,9 @@
 package io.sipshield.harness.mock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sipshield.emulator.sdp.MediaDescription;
 import io.sipshield.emulator.sdp.SessionDescription;
@@ -55,5 +57,34 @@ class AsteriskMediaNegotiationTest {
     void plainEndpointTreatsOptimisticCryptoAsPlainRtp() {
         assertInstanceOf(AsteriskMediaNegotiation.PlainRtp.class,
                 AsteriskMediaNegotiation.negotiate(MediaEncryption.NO, offer("RTP/AVP", CRYPTO)));
+    }
+
+    // DEVICES.md §E test implications, through res_srtp's rules (AsteriskSdesRules)
+    @Test
+    void lifetimeOf2To31AndMkiStartingWith1AreTaken() {
+        AsteriskMediaNegotiation.Srtp srtp = assertInstanceOf(AsteriskMediaNegotiation.Srtp.class,
+                AsteriskMediaNegotiation.negotiate(MediaEncryption.SDES, offer("RTP/SAVP", CRYPTO + "|2^31|1:4")));
+        assertEquals("1:4", srtp.offered().mki());
+    }
+
+    @Test
+    void aShortLifetimeOrAnMkiNotStartingWith1Is488WithTheReason() {
+        AsteriskMediaNegotiation.NotAcceptable lifetime = assertInstanceOf(AsteriskMediaNegotiation.NotAcceptable.class,
+                AsteriskMediaNegotiation.negotiate(MediaEncryption.SDES, offer("RTP/SAVP", CRYPTO + "|2^10")));
+        assertTrue(lifetime.why().contains("lifetime: Asterisk rejects a key lifetime below 2^20 packets, got 2^10"),
+                lifetime.why());
+        AsteriskMediaNegotiation.NotAcceptable mki = assertInstanceOf(AsteriskMediaNegotiation.NotAcceptable.class,
+                AsteriskMediaNegotiation.negotiate(MediaEncryption.SDES, offer("RTP/SAVP", CRYPTO + "|2:4")));
+        assertTrue(mki.why().contains("mki: "), mki.why());
+        assertFalse(mki.why().contains("zZYH"), "no key in the reason: " + mki.why());
+    }
+
+    @Test
+    void theFirstLineAsteriskCanUseWinsOverEarlierOnes() {
+        AsteriskMediaNegotiation.Srtp srtp = assertInstanceOf(AsteriskMediaNegotiation.Srtp.class,
+                AsteriskMediaNegotiation.negotiate(MediaEncryption.SDES, offer("RTP/SAVP",
+                        "crypto:1 AES_CM_128_HMAC_SHA1_80 inline:zZYHWusZtqSPc/MWQCSKgNrcio+EcwdI3fBs8P+H KDR=0",
+                        "crypto:2 AES_CM_128_HMAC_SHA1_32 inline:zZYHWusZtqSPc/MWQCSKgNrcio+EcwdI3fBs8P+H")));
+        assertEquals(2, srtp.offered().tag());
     }
 }

@@ -1,0 +1,75 @@
+package io.sipshield.emulator.media;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How a {@link MediaSession} runs its RTCP.
+ *
+ * @param rtcpInterval the mean time between reports (RFC 3550 §6.2: 5 s), at least 10 ms
+ * @param rtcpMux      whether to offer RTCP on the RTP port (RFC 5761, {@code a=rtcp-mux}); used only when the answer accepts
+ * @param cname        the SDES CNAME, e.g. {@code 101@127.0.0.1}
+ * @param clock        the wallclock for RTCP's NTP timestamps
+ */
+public record MediaOptions(Duration rtcpInterval, boolean rtcpMux, String cname, Clock clock) {
+
+    /** RFC 3550 §6.2: the minimum (and usual) interval between reports. */
+    public static final Duration DEFAULT_RTCP_INTERVAL = Duration.ofSeconds(5);
+    private static final Duration MIN_RTCP_INTERVAL = Duration.ofMillis(10);
+
+    public MediaOptions {
+        Objects.requireNonNull(rtcpInterval, "rtcpInterval");
+        Objects.requireNonNull(cname, "cname");
+        Objects.requireNonNull(clock, "clock");
+        if (rtcpInterval.compareTo(MIN_RTCP_INTERVAL) < 0) {
+            throw new IllegalArgumentException("rtcpInterval: expected at least 10 ms, got " + rtcpInterval.toMillis() + " ms");
+        }
+    }
+
+    /** 5 s reports on RTP port + 1, CNAME {@code sipshield@<address>}. */
+    public static MediaOptions defaults(String address) {
+        return builder().cname("sipshield@" + address).build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds {@link MediaOptions}; unset values take the defaults. */
+    public static final class Builder {
+        private Duration rtcpInterval = DEFAULT_RTCP_INTERVAL;
+        private boolean rtcpMux;
+        private String cname = "sipshield";
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        /** Mean time between RTCP reports; default 5 s, at least 10 ms (shorter makes tests quick). */
+        public Builder rtcpInterval(Duration interval) {
+            this.rtcpInterval = Objects.requireNonNull(interval, "interval");
+            return this;
+        }
+
+        /** Whether to offer RTCP multiplexed on the RTP port. Default false. */
+        public Builder rtcpMux(boolean mux) {
+            this.rtcpMux = mux;
+            return this;
+        }
+
+        public Builder cname(String cname) {
+            this.cname = Objects.requireNonNull(cname, "cname");
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        public MediaOptions build() {
+            return new MediaOptions(rtcpInterval, rtcpMux, cname, clock);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package io.sipshield.harness.mock;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.sipshield.certs.FixtureCatalog;
+import io.sipshield.certs.FixtureName;
+import io.sipshield.emulator.Call;
+import io.sipshield.emulator.Phone;
+import io.sipshield.emulator.PhoneSettings;
+import io.sipshield.emulator.media.MediaStats;
+import io.sipshield.emulator.media.RtcpStats;
+import io.sipshield.emulator.media.ToneDetector;
+import io.sipshield.emulator.profile.DeviceProfile;
+import io.sipshield.emulator.profile.DeviceProfiles;
+import io.sipshield.emulator.profile.SrtpPolicy;
+import io.sipshield.emulator.rtp.G711;
+import io.sipshield.emulator.rtp.ToneSource;
+import io.sipshield.emulator.sdp.SdesOutcome;
+import io.sipshield.emulator.srtp.SrtpCryptoSuite;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Phones with each SRTP policy calling the mock's sdes and plain endpoints (DEVICES.md §B, §C, §E). */
+@Timeout(60)
+class SrtpPolicyCallsTest {
+
+    private static final FixtureCatalog PKI = FixtureCatalog.create();
+    private static final EventLoopGroup LOOPS = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+    private static MockAsterisk pbx;
+
+    @BeforeAll
+    static void start() {
+        pbx = MockAsterisk.builder()
+                .certificate(PKI.get(FixtureName.PBX_SERVER))
+                .endpoint(new MockEndpoint("101", "pass101", MediaEncryption.SDES))
+                .endpoint(new MockEndpoint("103", "pass103", MediaEncryption.NO))
+                .extension("600", DialplanApp.ECHO)
+                .port(0)
+                .eventLoopGroup(LOOPS)
+                .rtcpInterval(Duration.ofMillis(500))
+                .build().start();
+    }
+
+    @AfterAll
+    static void shutdown() {
+        pbx.close();
+        LOOPS.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+
+    private static Call call(SrtpPolicy policy, String user) throws Exception {
+        DeviceProfile profile = DeviceProfiles.DIGIUM_D6X_2_9_2.withSrtp(policy);
+        Phone phone = Phone.create(profile, PhoneSettings.builder()
+                .account(user, "pass" + user)
+                .serverHost("pbx.sip.test")
+                .serverAddress(pbx.address())
+                .trust(PKI.get(FixtureName.TEST_ROOT).certificate())
+                .rtcpInterval(Duration.ofMillis(200))
+                .build(), LOOPS);
+        assertTrue(phone.connect().get(10, TimeUnit.SECONDS).established());
+        return phone.call("600").get(10, TimeUnit.SECONDS);
+    }
+
+    private static MediaStats echo(Call call) throws Exception {
+        ToneDetector tone = ToneDetector.builder().frequency(1000).build();
+        call.addSink(tone);
+        MediaStats media = call.sendMedia(ToneSource.milliwatt(G711.PCMU), Duration.ofMillis(200)).get(10, TimeUnit.SECONDS);
+        assertTrue(tone.report().present(), "the echoed milliwatt is heard: " + tone.report());
+        assertEquals(200, call.hangup().get(10, TimeUnit.SECONDS));
+        return media;
+    }
+
+    @Test
+    void algoOptionalOffersCryptoInRtpAvpAndAsteriskAnswersSrtp() throws Exception {
+        Call call = call(SrtpPolicy.ALGO_OPTIONAL, "101");
+        assertEquals(200, call.status());
+        assertEquals("RTP/SAVP", call.mediaProfile(), "Asterisk answers an optimistic offer with RTP/SAVP");
+        assertEquals(SrtpCryptoSuite.AES_CM_128_HMAC_SHA1_80, call.suite());
+        MediaStats media = echo(call);
+        assertEquals(10, media.verified());
+        assertEquals(0, media.authFailures());
+    }
+
+    @Test
+    void algoOptionalFallsBackToPlainRtpWithAPlainEndpoint() throws Exception {
+        Call call = call(SrtpPolicy.ALGO_OPTIONAL, "103");
+        assertEquals(200, call.status());
+        SdesOutcome.Plain plain = assertInstanceOf(SdesOutcome.Plain.class, call.negotiation());
+        assertTrue(plain.reason().contains("falling back to plain RTP"), plain.reason());
+        assertNull(call.suite());
+        assertEquals(10, echo(call).verified(), "plain RTP echoes too");
+    }
+
+    @Test
+    void algoDisabledIsRefusedBySdesEndpointWith488() throws Exception {
+        assertEquals(488, call(SrtpPolicy.ALGO_DISABLED, "101").status());
+    }
+
+    @Test
+    void cisco79x1KeysWithThirtyTwoBitTags() throws Exception {
+        Call call = call(SrtpPolicy.CISCO_79X1_ENCRYPTED, "101");
+        assertEquals(SrtpCryptoSuite.AES_CM_128_HMAC_SHA1_32, call.suite());
+        MediaStats media = echo(call);
+        assertEquals(10, media.verified());
+    }
+
+    @Test
+    void srtcpGoesBothWaysBetweenPhoneAndAsterisk() throws Exception {
+        Call call = call(SrtpPolicy.DIGIUM, "101");
+        call.sendMedia(ToneSource.milliwatt(G711.PCMU), Duration.ofMillis(300)).get(10, TimeUnit.SECONDS);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while ((call.mediaStats().rtcp().peerReport() == null || call.mediaStats().rtcp().roundTrip() == null)
+                && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        RtcpStats rtcp = call.mediaStats().rtcp();
+        assertTrue(rtcp.sent() > 0, "the phone reports: " + rtcp);
+        assertTrue(rtcp.received() > 0, "Asterisk reports: " + rtcp);
+        assertEquals(0, rtcp.rejected(), "every SRTCP packet authenticates");
+        assertEquals(0, rtcp.peerReport().cumulativeLost(), "Asterisk lost none of the phone's packets");
+        assertTrue(rtcp.roundTrip().toMillis() < 1000, "round trip from LSR/DLSR: " + rtcp.roundTrip());
+        assertEquals(200, call.hangup().get(10, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void rtcpIntervalOutsideRtpConfsRangeIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> MockAsterisk.builder().rtcpInterval(Duration.ofMillis(100)));
+        assertEquals("rtcpInterval: rtp.conf takes 500 to 60000 ms, got 100 ms", e.getMessage());
+    }
+}
