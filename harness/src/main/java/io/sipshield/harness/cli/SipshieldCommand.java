@@ -1,6 +1,8 @@
 package io.sipshield.harness.cli;
 
+import io.sipshield.harness.cli.bench.BenchCommand;
 import io.sipshield.harness.cli.certs.CertsCommand;
+import io.sipshield.harness.cli.srtp.SrtpCommand;
 import io.sipshield.harness.run.LiveScenarioExecutor;
 import io.sipshield.harness.run.ScenarioExecutor;
 import java.util.Objects;
@@ -11,14 +13,15 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code sipshield} command line: one executable with subcommands ({@code run}, {@code verify}, {@code decode}, {@code certs}, {@code schema}). Run it
+ * The {@code sipshield} command line: one executable with subcommands ({@code run}, {@code probe}, {@code verify}, {@code decode}, {@code profiles}, {@code certs}, {@code srtp}, {@code bench}, {@code schema}). Run it
  * with {@code new CommandLine(new SipshieldCommand()).execute(args)}; exit codes are {@link ExitCodes}.
  */
 @Command(name = "sipshield",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "SIP-TLS/SRTP test harness: emulated phones against a mock Asterisk.",
-        subcommands = {RunCommand.class, VerifyCommand.class, DecodeCommand.class, CertsCommand.class, SchemaCommand.class},
+        subcommands = {RunCommand.class, ProbeCommand.class, VerifyCommand.class, DecodeCommand.class, ProfilesCommand.class,
+                CertsCommand.class, SrtpCommand.class, BenchCommand.class, SchemaCommand.class},
         exitCodeOnInvalidInput = ExitCodes.INVALID_INPUT,
         exitCodeOnExecutionException = ExitCodes.FAILED)
 public final class SipshieldCommand implements Runnable {

@@ -8,8 +8,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code sipshield certs}: the test PKI and the certificate files phones and PBXs use. */
 @Command(name = "certs", mixinStandardHelpOptions = true,
-        description = "The test PKI and certificate files: show any certificate file, build and check Cisco trust lists (.tlv) and signed files (.sgn).",
-        subcommands = {CertsShowCommand.class, CertsTlvCommand.class, CertsSgnCommand.class},
+        description = "The test PKI and certificate files: generate the fixture catalogue, show any certificate file, build and check Cisco trust lists (.tlv) and signed files (.sgn).",
+        subcommands = {CertsGenerateCommand.class, CertsShowCommand.class, CertsTlvCommand.class, CertsSgnCommand.class},
         exitCodeOnInvalidInput = ExitCodes.INVALID_INPUT)
 public final class CertsCommand implements Runnable {
 

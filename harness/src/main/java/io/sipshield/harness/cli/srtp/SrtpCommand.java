@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "srtp",
         mixinStandardHelpOptions = true,
         description = "Protect or unprotect SRTP and SRTCP packets with an SDES a=crypto key.",
-        subcommands = {SrtpProtectCommand.class, SrtpUnprotectCommand.class})
+        subcommands = {SrtpProtectCommand.class, SrtpUnprotectCommand.class, DecryptPcapCommand.class})
 public final class SrtpCommand implements Runnable {
 
     @Spec
