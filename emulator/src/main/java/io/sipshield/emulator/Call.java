@@ -109,6 +109,13 @@ public final class Call {
         return media == null ? MediaStats.NONE : media.stats();
     }
 
+    /** The other side ended the call (its BYE was answered): media stops. */
+    void mediaEnded() {
+        if (media != null) {
+            media.close();
+        }
+    }
+
     /** Sends BYE (when there is a dialog) and completes with its final status; media stops. */
     public CompletableFuture<Integer> hangup() {
         if (dialog == null) {

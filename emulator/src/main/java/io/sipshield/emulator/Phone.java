@@ -38,13 +38,16 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import javax.sip.address.URI;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.ExpiresHeader;
+import javax.sip.header.FromHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -77,6 +80,7 @@ public final class Phone implements AutoCloseable {
     private Channel channel;
     private UserAgentHandler userAgent;
     private RequestFactory requests;
+    private final Map<String, Call> incomingCalls = new ConcurrentHashMap<>();
     private long cseq = 1 + new SecureRandom().nextInt(10_000);
     private final String registrationCallId;
     private final String registrationTag;
@@ -281,14 +285,87 @@ public final class Phone implements AutoCloseable {
 
     /** Answers what the server sends on our connection: BYE and OPTIONS with 200, anything else 501. */
     private Response answerInbound(Request request) {
-        if (Request.ACK.equals(request.getMethod())) {
-            return null;
-        }
-        int status = switch (request.getMethod()) {
-            case Request.BYE, Request.OPTIONS -> Response.OK;
-            default -> Response.NOT_IMPLEMENTED;
+        return switch (request.getMethod()) {
+            case Request.ACK -> null;
+            case Request.INVITE -> answerInvite(request);
+            case Request.BYE -> {
+                Call call = incomingCalls.get(((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId());
+                if (call != null) {
+                    call.mediaEnded();
+                }
+                yield messages.response(Response.OK, request);
+            }
+            case Request.OPTIONS -> messages.response(Response.OK, request);
+            default -> messages.response(Response.NOT_IMPLEMENTED, request);
         };
-        return messages.response(status, request);
+    }
+
+    /**
+     * Answers an INVITE the server sends on the phone's connection (RFC 5626 persistent flow) as the
+     * device would: its SRTP policy decides (a D-Series answers an offer without RTP/SAVP with 488);
+     * an acceptable offer is answered 200 with the device's own key and the offerer's tag, once the
+     * media port is bound. Answered calls are in {@link #incomingCalls()}.
+     */
+    private Response answerInvite(Request invite) {
+        MediaDescription offer;
+        try {
+            byte[] body = invite.getRawContent();
+            offer = SessionDescription.parse(body == null ? "" : new String(body, StandardCharsets.UTF_8)).audio();
+        } catch (SdpParseException e) {
+            return messages.response(Response.NOT_ACCEPTABLE_HERE, invite, messages.newTag());
+        }
+        SdesOutcome outcome = SdesNegotiator.forPolicy(profile.srtp(), random).answer(offer);
+        if (!(outcome instanceof SdesOutcome.Srtp) && !(outcome instanceof SdesOutcome.Plain)) {
+            return messages.response(Response.NOT_ACCEPTABLE_HERE, invite, messages.newTag());
+        }
+        MediaOptions mediaOptions = MediaOptions.builder().rtcpInterval(settings.rtcpInterval())
+                .rtcpMux(settings.rtcpMux()).cname(settings.user() + "@" + settings.mediaAddress()).build();
+        String localTag = messages.newTag();
+        MediaSession.open(group, settings.mediaAddress(), mediaOptions).whenComplete((media, failure) -> {
+            if (failure != null) {
+                userAgent.respond(messages.response(Response.SERVER_INTERNAL_ERROR, invite, localTag));
+                return;
+            }
+            userAgent.respond(acceptInvite(invite, offer, outcome, media, localTag));
+        });
+        return null;
+    }
+
+    private Response acceptInvite(Request invite, MediaDescription offer, SdesOutcome outcome, MediaSession media,
+                                  String localTag) {
+        MediaDestination destination = MediaDestination.from(offer, media.options().rtcpMux());
+        List<String> attributes = new ArrayList<>();
+        if (outcome instanceof SdesOutcome.Srtp srtp) {
+            attributes.add("crypto:" + srtp.local().toSdpValue());
+            media.start(destination, srtp);
+        } else {
+            media.startPlain(destination);
+        }
+        attributes.addAll(List.of("rtpmap:0 PCMU/8000", "ptime:20", "sendrecv"));
+        long sessionId = random.nextInt(Integer.MAX_VALUE);
+        String profileName = outcome instanceof SdesOutcome.Srtp srtp ? srtp.profile() : offer.profile();
+        String sdp = SessionDescription.audioBody("-", sessionId, sessionId, settings.mediaAddress(),
+                media.localAddress().getPort(), profileName, List.of("0"), attributes);
+        Response ok = messages.response(Response.OK, invite, localTag);
+        ok.addHeader(messages.header(ContactHeader.NAME, "<" + requests.contactUri() + ">"));
+        try {
+            ok.setContent(sdp, (javax.sip.header.ContentTypeHeader) messages.header("Content-Type", "application/sdp"));
+        } catch (java.text.ParseException e) {
+            throw new IllegalStateException("cannot attach the SDP answer", e);
+        }
+        FromHeader from = (FromHeader) invite.getHeader(FromHeader.NAME);
+        ContactHeader contact = (ContactHeader) invite.getHeader(ContactHeader.NAME);
+        String remoteUri = from.getAddress().getURI().toString();
+        String callId = ((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).getCallId();
+        Dialog dialog = new Dialog(callId, localTag, from.getTag(),
+                contact != null ? contact.getAddress().getURI().toString() : remoteUri, remoteUri);
+        incomingCalls.put(callId, Call.established(this, Response.OK, dialog, profileName, outcome, media));
+        return ok;
+    }
+
+    /** Calls the server offered this phone and it answered 200, by Call-ID. */
+    public Map<String, Call> incomingCalls() {
+        return Map.copyOf(incomingCalls);
     }
 
     private <T> CompletableFuture<T> onLoop(Supplier<CompletableFuture<T>> work) {

@@ -31,7 +31,8 @@ public final class UserAgentHandler extends SimpleChannelInboundHandler<Object> 
 
     /**
      * @param trace           where every message sent and received is recorded
-     * @param inboundRequests answers a request from the server (null: no response, e.g. for ACK)
+     * @param inboundRequests answers a request from the server (null: no response now, e.g. for ACK, or
+     *                        one sent later with {@link #respond})
      * @param non2xxAck       builds the ACK the INVITE client transaction sends for a non-2xx final
      *                        response (RFC 3261 §17.1.1.3), from the INVITE and the response
      */
@@ -73,6 +74,14 @@ public final class UserAgentHandler extends SimpleChannelInboundHandler<Object> 
             }
         });
         return response;
+    }
+
+    /** Sends a response the phone decided later (an INVITE answered once its media port is bound). */
+    public void respond(Response response) {
+        context.channel().eventLoop().execute(() -> {
+            trace.record(SipTrace.Direction.SENT, response.toString());
+            context.writeAndFlush(response);
+        });
     }
 
     @Override
