@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sipshield.certs.format.CertificateFileContents;
 import io.sipshield.certs.format.CertificateFileException;
 import io.sipshield.certs.format.CertificateFiles;
+import io.sipshield.emulator.profile.DeviceProfile;
+import io.sipshield.emulator.profile.DeviceProfiles;
+import io.sipshield.emulator.tls.CertificateValidator;
+import io.sipshield.emulator.tls.ProfileValidators;
 import io.sipshield.emulator.tls.CrlCheck;
 import io.sipshield.emulator.tls.ServerCertificateValidator;
 import io.sipshield.emulator.tls.VerifyFinding;
@@ -97,6 +101,11 @@ public final class VerifyCommand implements Callable<Integer> {
             description = "A trusted certificate that is not self-signed ends the chain (OpenSSL's PARTIAL_CHAIN).")
     private boolean partialChain;
 
+    @Option(names = "--profile", paramLabel = "NAME",
+            description = "Judge as this device does (see 'sipshield profiles'): its security level, partial-chain and "
+                    + "wildcard settings, built-in public roots, or Cisco trust-list pinning (the --trust certificates pinned as CCM).")
+    private String profile;
+
     @Option(names = "--json", description = "Print the result as JSON.")
     private boolean json;
 
@@ -109,6 +118,27 @@ public final class VerifyCommand implements Callable<Integer> {
             err.println(NAME + ": " + e.getMessage());
             return ExitCodes.INVALID_INPUT;
         }
+    }
+
+    /** The validator the options describe: a device's own when --profile names one. */
+    private CertificateValidator validator(List<X509Certificate> anchors, List<X509CRL> crls, CrlCheck mode)
+            throws UnusableInput {
+        if (profile == null) {
+            return ServerCertificateValidator.builder().trust(anchors).crls(crls).crlCheck(mode)
+                    .allowWildcards(allowWildcard).maxDepth(maxDepth).securityLevel(securityLevel)
+                    .partialChain(partialChain).build();
+        }
+        DeviceProfile device = DeviceProfiles.byName(profile).orElseThrow(() -> new UnusableInput(
+                "--profile: unknown device profile '" + profile + "'; expected one of: " + DeviceProfiles.names()));
+        if (allowWildcard && !device.wildcardSetting()) {
+            throw new UnusableInput("--allow-wildcard: " + device.name() + " has no tls_allow_wildcard_certs setting");
+        }
+        if (!crls.isEmpty() && !device.pinsTrustList()) {
+            return ServerCertificateValidator.builder().trust(anchors).crls(crls).crlCheck(mode)
+                    .allowWildcards(allowWildcard).maxDepth(maxDepth).securityLevel(device.securityLevel())
+                    .partialChain(device.partialChain()).build();
+        }
+        return ProfileValidators.forProfile(device, anchors, List.of(), allowWildcard);
     }
 
     private int verify() throws UnusableInput {
@@ -141,9 +171,7 @@ public final class VerifyCommand implements Callable<Integer> {
             crls.addAll(contents.crls());
         }
         CrlCheck mode = crlCheck != null ? crlCheck : crlFiles.isEmpty() ? CrlCheck.OFF : CrlCheck.LEAF;
-        VerifyResult result = ServerCertificateValidator.builder().trust(anchors).crls(crls).crlCheck(mode)
-                .allowWildcards(allowWildcard).maxDepth(maxDepth).securityLevel(securityLevel)
-                .partialChain(partialChain).build().validate(presented, host, clock);
+        VerifyResult result = validator(anchors, crls, mode).validate(presented, host, clock);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(json(result));

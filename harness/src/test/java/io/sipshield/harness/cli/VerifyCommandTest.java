@@ -209,4 +209,45 @@ class VerifyCommandTest {
         assertTrue(err.toString().contains("holds no CRL"), err.toString());
         assertEquals(2, verify("--chain", trust, "--host", "x"), "--trust is required");
     }
+
+    @Test
+    void aProfileWithTheWildcardSettingAcceptsAOneLabelWildcardWhenAllowed() throws Exception {
+        IssuedCertificate wildcard = CertificateSpec.leaf("*.sip.test").sanDns("*.sip.test").serverAuth()
+                .keyPair(SERVER_KEYS).issuedBy(root).build();
+        Path trust = pem("root.pem", root.certificate());
+        Path chain = pem("wildcard.pem", wildcard.certificate());
+        assertEquals(1, verify("--profile", "digium-d6x-2_9_2", "--trust", trust, "--chain", chain, "--host", "pbx.sip.test"));
+        assertTrue(out.toString().contains("0x40000000"), out.toString());
+        assertEquals(0, verify("--profile", "digium-d6x-2_9_2", "--allow-wildcard", "--trust", trust, "--chain", chain,
+                "--host", "pbx.sip.test"));
+    }
+
+    @Test
+    void firmwareWithoutTheWildcardSettingRefusesTheOption() throws Exception {
+        Path trust = pem("root.pem", root.certificate());
+        Path chain = pem("server.pem", server().issuedBy(root).build().certificate());
+        assertEquals(2, verify("--profile", "digium-d6x-2_9_0", "--allow-wildcard", "--trust", trust, "--chain", chain,
+                "--host", "pbx.sip.test"));
+        assertTrue(err.toString().contains("has no tls_allow_wildcard_certs setting"), err.toString());
+        assertOneLineErrorWithoutStackTrace();
+    }
+
+    @Test
+    void anUnknownProfileIsUnusableInput() throws Exception {
+        Path trust = pem("root.pem", root.certificate());
+        Path chain = pem("server.pem", server().issuedBy(root).build().certificate());
+        assertEquals(2, verify("--profile", "digium-d99", "--trust", trust, "--chain", chain, "--host", "pbx.sip.test"));
+        assertTrue(err.toString().contains("unknown device profile 'digium-d99'"), err.toString());
+        assertOneLineErrorWithoutStackTrace();
+    }
+
+    @Test
+    void aCiscoProfilePinsTheTrustedCertificatesInsteadOfChainingToThem() throws Exception {
+        IssuedCertificate pinned = server().issuedBy(root).build();
+        Path chain = pem("server.pem", pinned.certificate());
+        assertEquals(0, verify("--profile", "cisco-8845@14.2", "--trust", chain, "--chain", chain, "--host", "pbx.sip.test"));
+        Path rootOnly = pem("root.pem", root.certificate());
+        assertEquals(1, verify("--profile", "cisco-8845@14.2", "--trust", rootOnly, "--chain", chain, "--host", "pbx.sip.test"));
+        assertTrue(out.toString().contains("EUNTRUSTED"), out.toString());
+    }
 }
