@@ -117,10 +117,7 @@ public final class ToneDetector implements MediaSink {
 
         /** The tone's frequency in Hz, 1 to 3999. Default 1000 (Asterisk's Milliwatt()). */
         public Builder frequency(int hertz) {
-            if (hertz < 1 || hertz >= G711.CLOCK_RATE / 2) {
-                throw new IllegalArgumentException("frequency: expected 1-3999 Hz, got " + hertz);
-            }
-            this.frequency = hertz;
+            this.frequency = G711.requireCarriedFrequency(hertz);
             return this;
         }
 

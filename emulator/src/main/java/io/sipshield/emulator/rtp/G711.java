@@ -52,6 +52,14 @@ public enum G711 {
     /** RTP clock rate of both laws (RFC 3551 §4.5.14). */
     public static final int CLOCK_RATE = 8000;
 
+    /** {@code hertz} when it is a frequency G.711 can carry (1 to 3999 Hz, below the 4 kHz Nyquist limit), else an error. */
+    public static int requireCarriedFrequency(int hertz) {
+        if (hertz < 1 || hertz >= CLOCK_RATE / 2) {
+            throw new IllegalArgumentException("frequency: expected 1-3999 Hz, got " + hertz);
+        }
+        return hertz;
+    }
+
     private static final int ULAW_BIAS = 0x84;
     private static final int ULAW_CLIP = 32635;
     private static final short[] ULAW_DECODE = new short[256];

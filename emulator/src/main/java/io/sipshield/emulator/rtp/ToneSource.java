@@ -81,10 +81,7 @@ public final class ToneSource implements MediaSource {
 
         /** Frequency in whole hertz, 1 to 3999 (below the 4 kHz Nyquist limit). Default 1000. */
         public Builder frequency(int hertz) {
-            if (hertz < 1 || hertz >= G711.CLOCK_RATE / 2) {
-                throw new IllegalArgumentException("frequency: expected 1-3999 Hz, got " + hertz);
-            }
-            this.frequency = hertz;
+            this.frequency = G711.requireCarriedFrequency(hertz);
             return this;
         }
 
