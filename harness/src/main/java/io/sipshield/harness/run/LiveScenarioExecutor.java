@@ -191,7 +191,13 @@ public final class LiveScenarioExecutor implements ScenarioExecutor, AutoCloseab
             PhoneSettings.Builder settings = PhoneSettings.builder()
                     .account(spec.user(), spec.password())
                     .serverHost(spec.serverName())
-                    .serverAddress(mock.address());
+                    .serverAddress(mock.address())
+                    .allowWildcards(spec.allowWildcard())
+                    .tlsProvider(spec.tlsProvider() == PhoneSpec.TlsProvider.JDK
+                            ? PhoneSettings.TlsProvider.JDK : PhoneSettings.TlsProvider.BORINGSSL);
+            if (spec.clock() != null) {
+                settings.clock(java.time.Clock.fixed(spec.clock(), java.time.ZoneOffset.UTC));
+            }
             for (String anchor : spec.trust()) {
                 settings.trust(fixture(anchor, "setup.phones[" + spec.name() + "].trust").certificate());
             }

@@ -1,5 +1,6 @@
 package io.sipshield.harness.scenario;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
@@ -14,7 +15,29 @@ import java.util.Objects;
  *                   (RFC 5922 §7)
  * @param trust      fixture names of the CA certificates loaded on the phone
  */
-public record PhoneSpec(String name, String profile, String user, String password, String serverName, List<String> trust) {
+public record PhoneSpec(String name, String profile, String user, String password, String serverName, List<String> trust,
+                        boolean allowWildcard, Instant clock, TlsProvider tlsProvider) {
+
+    /** The TLS stack the emulated phone runs on. */
+    public enum TlsProvider {
+        BORINGSSL("boringssl"),
+        JDK("jdk");
+
+        private final String keyword;
+
+        TlsProvider(String keyword) {
+            this.keyword = keyword;
+        }
+
+        public String keyword() {
+            return keyword;
+        }
+    }
+
+    /** A phone with the device's default settings: no wildcards, the real clock, BoringSSL. */
+    public PhoneSpec(String name, String profile, String user, String password, String serverName, List<String> trust) {
+        this(name, profile, user, password, serverName, trust, false, null, TlsProvider.BORINGSSL);
+    }
 
     /** The host name a phone dials when a scenario names none. */
     public static final String DEFAULT_SERVER_NAME = "pbx.sip.test";
@@ -26,11 +49,13 @@ public record PhoneSpec(String name, String profile, String user, String passwor
         Objects.requireNonNull(password, "password");
         Objects.requireNonNull(serverName, "serverName");
         trust = List.copyOf(trust);
+        Objects.requireNonNull(tlsProvider, "tlsProvider");
     }
 
     @Override
     public String toString() {
         return "PhoneSpec[name=" + name + ", profile=" + profile + ", user=" + user
-                + ", serverName=" + serverName + ", trust=" + trust + "]";
+                + ", serverName=" + serverName + ", trust=" + trust + ", allowWildcard=" + allowWildcard
+                + ", clock=" + clock + ", tlsProvider=" + tlsProvider + "]";
     }
 }

@@ -15,7 +15,8 @@ final class ScenarioKeys {
     static final List<String> SERVER = List.of("mock");
     static final List<String> MOCK = List.of("certificate", "endpoints", "extensions");
     static final List<String> ENDPOINT = List.of("id", "password", "media-encryption");
-    static final List<String> PHONE = List.of("name", "profile", "user", "password", "server-name", "trust");
+    static final List<String> PHONE = List.of("name", "profile", "user", "password", "server-name", "trust",
+            "allow-wildcard", "clock", "tls-provider");
     static final List<String> STEP = List.of("register", "call", "hangup");
     static final List<String> CALL = List.of("phone", "to", "media");
     static final List<String> MEDIA = List.of("source", "seconds");

@@ -12,6 +12,8 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -176,7 +178,29 @@ public final class ScenarioLoader {
                         ScenarioLoader::isFixture, FixtureName.allIds()));
             }
         }
-        return new PhoneSpec(name, profile, user, password, serverName, trust);
+        boolean allowWildcard = false;
+        Optional<YamlNode> wildcardNode = phone.optional("allow-wildcard");
+        if (wildcardNode.isPresent()) {
+            allowWildcard = reader.bool(wildcardNode.get(), phone.field("allow-wildcard"));
+        }
+        Instant clock = null;
+        Optional<YamlNode> clockNode = phone.optional("clock");
+        if (clockNode.isPresent()) {
+            String text = reader.string(clockNode.get(), phone.field("clock"), "the phone's clock");
+            try {
+                clock = Instant.parse(text);
+            } catch (DateTimeParseException e) {
+                throw reader.error(clockNode.get().mark(), phone.field("clock"), "'" + text + "' is not an instant",
+                        "an ISO-8601 instant like 1970-01-01T00:00:00Z (a phone before NTP)");
+            }
+        }
+        PhoneSpec.TlsProvider provider = PhoneSpec.TlsProvider.BORINGSSL;
+        Optional<YamlNode> providerNode = phone.optional("tls-provider");
+        if (providerNode.isPresent()) {
+            provider = reader.keyword(providerNode.get(), phone.field("tls-provider"), PhoneSpec.TlsProvider.values(),
+                    PhoneSpec.TlsProvider::keyword);
+        }
+        return new PhoneSpec(name, profile, user, password, serverName, trust, allowWildcard, clock, provider);
     }
 
     private static List<Step> steps(NodeReader reader, YamlNode node, Setup setup) throws ScenarioFileException {

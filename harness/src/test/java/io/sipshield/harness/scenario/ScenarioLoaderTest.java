@@ -397,4 +397,29 @@ class ScenarioLoaderTest {
         ScenarioFileException e = invalid(MINIMAL.replace("password: pass101\n", "password: pass101\n      trust: [test-rot]\n"));
         assertEquals("setup.phones[0].trust[0]", e.field());
     }
+
+    @Test
+    void readsThePhoneSettings() throws Exception {
+        Scenario scenario = parse(MINIMAL.replace("      password: pass101\n",
+                "      password: pass101\n      allow-wildcard: true\n      clock: \"1970-01-01T00:00:00Z\"\n      tls-provider: jdk\n"));
+        PhoneSpec alice = scenario.setup().phones().get(0);
+        assertTrue(alice.allowWildcard());
+        assertEquals(java.time.Instant.EPOCH, alice.clock());
+        assertEquals(PhoneSpec.TlsProvider.JDK, alice.tlsProvider());
+    }
+
+    @Test
+    void rejectsAClockThatIsNotAnInstant() {
+        ScenarioFileException e = invalid(MINIMAL.replace("      password: pass101\n",
+                "      password: pass101\n      clock: yesterday\n"));
+        assertEquals("setup.phones[0].clock", e.field());
+        assertTrue(e.getMessage().contains("'yesterday' is not an instant"), e.getMessage());
+    }
+
+    @Test
+    void rejectsAnUnknownTlsProvider() {
+        ScenarioFileException e = invalid(MINIMAL.replace("      password: pass101\n",
+                "      password: pass101\n      tls-provider: gnutls\n"));
+        assertEquals("setup.phones[0].tls-provider", e.field());
+    }
 }
