@@ -109,4 +109,19 @@ class UserAgentHandlerTest {
         assertTrue(answer.isCompletedExceptionally());
         assertTrue(handler.send(invite()).isCompletedExceptionally(), "nothing is sent on a closed connection");
     }
+
+    @Test
+    void theTraceNeverHoldsSdesKeys() {
+        String key = "zZYHWusZtqSPc/MWQCSKgNrcio+EcwdI3fBs8P+H";
+        String uri = requests.extensionUri("600");
+        Request invite = requests.request(Request.INVITE, uri, uri, null, "call-k", "tag-k", 1)
+                .body("application/sdp", "v=0\r\nm=audio 4000 RTP/SAVP 0\r\na=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:" + key
+                        + "|2^20|1:4\r\n")
+                .build();
+        handler().send(invite);
+        channel.readOutbound();
+        String recorded = trace.entries().get(0).text();
+        assertFalse(recorded.contains(key), recorded);
+        assertTrue(recorded.contains("inline:" + SipTrace.REDACTED + "|2^20|1:4"), recorded);
+    }
 }
