@@ -4,6 +4,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.ssl.SslHandler;
+import io.netty.util.concurrent.ScheduledFuture;
 import io.sipshield.emulator.media.MediaDestination;
 import io.sipshield.emulator.media.ReceptionStats;
 import io.sipshield.emulator.media.RtcpHandler;
@@ -27,12 +28,16 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.text.ParseException;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,16 +71,26 @@ final class PbxSipHandler extends SimpleChannelInboundHandler<Object> {
     private final SipMessages messages = new SipMessages(random);
     private final DigestVerifier digest;
     private final Map<String, MockCall> calls = new HashMap<>();
+    /** INVITEs without a final response yet, by Via branch. */
+    private final Map<String, PendingInvite> pendingInvites = new HashMap<>();
+    private final ContactQualifier qualifier;
 
     PbxSipHandler(PbxState state) {
         this.state = state;
         this.digest = DigestVerifier.builder().realm(state.realm()).clock(state.clock()).random(random).build();
+        this.qualifier = new ContactQualifier(state.registrar(), messages, state.userAgent());
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, Object message) {
         if (message == SipKeepAlive.PING) {
             ctx.writeAndFlush(SipKeepAlive.PONG);
+            return;
+        }
+        if (message instanceof Response response) {
+            if (!state.routing().deliver(response)) {
+                qualifier.onResponse(response);
+            }
             return;
         }
         if (!(message instanceof Request request)) {
@@ -87,6 +102,7 @@ final class PbxSipHandler extends SimpleChannelInboundHandler<Object> {
             case Request.INVITE -> invite(ctx, request);
             case Request.ACK -> { }
             case Request.BYE -> bye(ctx, request);
+            case Request.CANCEL -> cancel(ctx, request);
             case Request.OPTIONS -> send(ctx, response(ctx, request, Response.OK, null));
             default -> {
                 Response notAllowed = response(ctx, request, Response.METHOD_NOT_ALLOWED, null);
@@ -96,23 +112,57 @@ final class PbxSipHandler extends SimpleChannelInboundHandler<Object> {
         }
     }
 
+    /** res_pjsip_registrar: 200 with every contact of the AOR, 423, 403 or 400, as the AOR's options decide. */
     private void register(ChannelHandlerContext ctx, Request request) {
         MockEndpoint endpoint = authenticate(ctx, request);
         if (endpoint == null) {
             return;
         }
-        ContactHeader contact = (ContactHeader) request.getHeader(ContactHeader.NAME);
-        int expires = requestedExpiry(request, contact);
-        Response ok = response(ctx, request, Response.OK, tagFromBranch(request));
-        addHeader(ok, "Date", HTTP_DATE.format(state.clock().instant()));
-        if (expires == 0 || contact == null) {
-            state.registrar().unbind(endpoint.id());
-        } else {
-            String rewritten = rewrittenContact(ctx, contact);
-            Registrar.Binding binding = state.registrar().bind(endpoint.id(), rewritten, expires);
-            addHeader(ok, ContactHeader.NAME, "<" + rewritten + ">;expires=" + state.registrar().secondsLeft(binding));
+        List<ContactHeader> contacts = new ArrayList<>();
+        request.getHeaders(ContactHeader.NAME).forEachRemaining(h -> contacts.add((ContactHeader) h));
+        int headerExpires = request.getHeader(ExpiresHeader.NAME) instanceof ExpiresHeader expires
+                ? expires.getExpires() : -1;
+        boolean star = contacts.stream().anyMatch(ContactHeader::isWildCard);
+        if (star && (headerExpires != 0 || contacts.size() > 1)) {
+            LOG.warn("REGISTER from {}: Contact * needs Expires: 0 and no other contact", endpoint.id());
+            send(ctx, response(ctx, request, Response.BAD_REQUEST, tagFromBranch(request)));
+            return;
         }
-        send(ctx, ok);
+        List<Registrar.ContactRequest> requested = contacts.stream().filter(c -> !c.isWildCard())
+                .map(c -> new Registrar.ContactRequest(endpoint.rewriteContact() ? rewrittenContact(ctx, c)
+                        : c.getAddress().getURI().toString(), c.getExpires() >= 0 ? c.getExpires() : headerExpires))
+                .toList();
+        String userAgent = request.getHeader("User-Agent") == null ? null
+                : messages.headerValue(request, "User-Agent");
+        Registrar.Outcome outcome = state.registrar().register(endpoint.id(), endpoint.aor(), requested, star,
+                ctx.channel(), (InetSocketAddress) ctx.channel().remoteAddress(), userAgent);
+        if (outcome instanceof Registrar.Registered registered) {
+            Response ok = response(ctx, request, Response.OK, tagFromBranch(request));
+            addHeader(ok, "Date", HTTP_DATE.format(state.clock().instant()));
+            for (Registrar.Binding binding : registered.contacts()) {
+                addHeader(ok, ContactHeader.NAME, "<" + binding.contact() + ">;expires="
+                        + state.registrar().secondsLeft(binding));
+            }
+            if (headerExpires >= 0) {
+                addHeader(ok, ExpiresHeader.NAME, Integer.toString(endpoint.aor().expiration(headerExpires)));
+            }
+            send(ctx, ok);
+            for (Registrar.ContactRequest contact : requested) {
+                qualifier.watch(ctx, endpoint.id(), contact.uri(), endpoint.aor().qualifyFrequency());
+            }
+        } else if (outcome instanceof Registrar.IntervalTooBrief brief) {
+            Response tooBrief = response(ctx, request, Response.INTERVAL_TOO_BRIEF, tagFromBranch(request));
+            addHeader(tooBrief, "Min-Expires", Integer.toString(brief.minExpires()));
+            try {
+                tooBrief.setReasonPhrase("Interval Too Brief");
+            } catch (ParseException e) {
+                throw new IllegalStateException("cannot set the 423 reason phrase", e);
+            }
+            send(ctx, tooBrief);
+        } else if (outcome instanceof Registrar.Forbidden forbidden) {
+            LOG.warn("REGISTER from {} refused: {}", endpoint.id(), forbidden.why());
+            send(ctx, response(ctx, request, Response.FORBIDDEN, tagFromBranch(request)));
+        }
     }
 
     private void invite(ChannelHandlerContext ctx, Request request) {
@@ -123,7 +173,8 @@ final class PbxSipHandler extends SimpleChannelInboundHandler<Object> {
         send(ctx, response(ctx, request, Response.TRYING, null));
         String extension = ((SipURI) request.getRequestURI()).getUser();
         DialplanApp app = extension == null ? null : state.extensions().get(extension);
-        if (app == null) {
+        String dialTarget = extension == null ? null : state.dialTargets().get(extension);
+        if (app == null && dialTarget == null) {
             send(ctx, response(ctx, request, Response.NOT_FOUND, newTag()));
             return;
         }
@@ -147,8 +198,22 @@ final class PbxSipHandler extends SimpleChannelInboundHandler<Object> {
                 ? CryptoAttribute.of(srtp.offered().tag(), srtp.offered().suite(),
                         SrtpMasterKey.random(srtp.offered().suite(), random))
                 : null;
-        RtpPorts.bind(ctx.channel().eventLoop(), localAddress).whenComplete((ports, failure) ->
+        if (dialTarget != null) {
+            dial(ctx, request, extension, dialTarget, outcome, answerCrypto, remote, localAddress);
+            return;
+        }
+        String branch = tagFromBranch(request);
+        PendingInvite pending = new PendingInvite(request);
+        pendingInvites.put(branch, pending);
+        Runnable proceed = () -> RtpPorts.bind(ctx.channel().eventLoop(), localAddress).whenComplete((ports, failure) ->
                 ctx.channel().eventLoop().execute(() -> {
+                    if (pendingInvites.remove(branch) != pending) {
+                        // CANCELled (487 sent) while the ports were being bound
+                        if (ports != null) {
+                            ports.close();
+                        }
+                        return;
+                    }
                     if (failure != null) {
                         send(ctx, response(ctx, request, Response.SERVER_INTERNAL_ERROR, newTag()));
                         return;
@@ -162,6 +227,83 @@ final class PbxSipHandler extends SimpleChannelInboundHandler<Object> {
                         throw e;
                     }
                 }));
+        Duration wait = state.answerDelays().getOrDefault(extension, Duration.ZERO);
+        if (wait.isZero()) {
+            proceed.run();
+        } else {
+            pending.answer = ctx.executor().schedule(proceed, wait.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * {@code Dial(PJSIP/target)} ({@link Dialler}); none registered is 480 (Dial's CHANUNAVAIL,
+     * cause 20). The caller's INVITE stays pending, so a CANCEL meanwhile ends it with 487.
+     */
+    private void dial(ChannelHandlerContext ctx, Request request, String extension, String target,
+                      AsteriskMediaNegotiation.Outcome outcome, CryptoAttribute answerCrypto,
+                      InetSocketAddress remote, String localAddress) {
+        MockEndpoint callee = state.endpoints().get(target);
+        Optional<Registrar.Reachable> reachable = callee == null ? Optional.<Registrar.Reachable>empty()
+                : state.registrar().reachable(target);
+        if (reachable.isEmpty() || !(reachable.get().connection() instanceof Channel calleeSip)
+                || !calleeSip.isActive()) {
+            LOG.info("Dial(PJSIP/{}) from extension {}: no registered contact", target, extension);
+            send(ctx, response(ctx, request, Response.TEMPORARILY_UNAVAILABLE, newTag()));
+            return;
+        }
+        String branch = tagFromBranch(request);
+        PendingInvite pending = new PendingInvite(request);
+        pendingInvites.put(branch, pending);
+        String callId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
+        Dialler.Caller caller = new Dialler.Caller() {
+            @Override
+            public boolean pending() {
+                return pendingInvites.get(branch) == pending;
+            }
+
+            @Override
+            public void fail(int status) {
+                if (pendingInvites.remove(branch) == pending) {
+                    send(ctx, response(ctx, request, status, newTag()));
+                }
+            }
+
+            @Override
+            public String answer(Channel media) {
+                pendingInvites.remove(branch);
+                return PbxSipHandler.this.answer(ctx, request, extension, outcome, answerCrypto, media, localAddress);
+            }
+
+            @Override
+            public void forget() {
+                calls.remove(callId);
+            }
+        };
+        new Dialler(state, messages, random).dial(ctx.channel(), request, caller, callee, reachable.get(), calleeSip,
+                outcome, answerCrypto, remote, localAddress);
+    }
+
+    /**
+     * CANCEL as PJSIP's transaction layer answers it: for an INVITE still without a final response
+     * (matched by its Via branch, RFC 3261 §9.2), 200 to the CANCEL and 487 Request Terminated to
+     * the INVITE; for anything else (no such INVITE, or one already answered) 481.
+     */
+    private void cancel(ChannelHandlerContext ctx, Request request) {
+        String branch = tagFromBranch(request);
+        PendingInvite pending = pendingInvites.get(branch);
+        String callId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
+        if (pending == null
+                || !callId.equals(((CallIdHeader) pending.invite.getHeader(CallIdHeader.NAME)).getCallId())) {
+            send(ctx, response(ctx, request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, branch));
+            return;
+        }
+        pendingInvites.remove(branch);
+        if (pending.answer != null) {
+            pending.answer.cancel(false);
+        }
+        String tag = newTag();
+        send(ctx, response(ctx, request, Response.OK, tag));
+        send(ctx, response(ctx, pending.invite, Response.REQUEST_TERMINATED, tag));
     }
 
     /** Where the caller wants RTCP: a=rtcp (RFC 3605) or RTP port + 1; an unreadable a=rtcp is ignored. */
@@ -198,7 +340,8 @@ final class PbxSipHandler extends SimpleChannelInboundHandler<Object> {
         ports.rtp().closeFuture().addListener(f -> ports.rtcp().close());
     }
 
-    private void answer(ChannelHandlerContext ctx, Request request, String extension,
+    /** Answers 200 with the mock's SDP and returns the mock's To tag. */
+    private String answer(ChannelHandlerContext ctx, Request request, String extension,
                         AsteriskMediaNegotiation.Outcome outcome, CryptoAttribute answerCrypto, Channel media,
                         String localAddress) {
         String tag = UUID.randomUUID().toString();
@@ -207,7 +350,7 @@ final class PbxSipHandler extends SimpleChannelInboundHandler<Object> {
         ctx.channel().closeFuture().addListener(f -> media.close());
         String profile = outcome instanceof AsteriskMediaNegotiation.Srtp srtp ? srtp.profile()
                 : ((AsteriskMediaNegotiation.PlainRtp) outcome).profile();
-        List<String> attributes = new java.util.ArrayList<>();
+        List<String> attributes = new ArrayList<>();
         if (answerCrypto != null) {
             attributes.add("crypto:" + answerCrypto.toSdpValue());
         }
@@ -227,17 +370,24 @@ final class PbxSipHandler extends SimpleChannelInboundHandler<Object> {
             throw new IllegalStateException("cannot attach the SDP answer", e);
         }
         send(ctx, ok);
+        return tag;
     }
 
     private void bye(ChannelHandlerContext ctx, Request request) {
         String callId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
         MockCall call = calls.remove(callId);
-        if (call == null) {
+        DialBridge bridge = state.routing().endBridge(callId);
+        if (call == null && bridge == null) {
             send(ctx, response(ctx, request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null));
             return;
         }
-        call.media().close();
+        if (call != null) {
+            call.media().close();
+        }
         send(ctx, response(ctx, request, Response.OK, null));
+        if (bridge != null) {
+            bridge.endedBy(callId);
+        }
     }
 
     /**
@@ -283,16 +433,6 @@ final class PbxSipHandler extends SimpleChannelInboundHandler<Object> {
                 session.getProtocol(), session.getCipherSuite()));
     }
 
-    private int requestedExpiry(Request request, ContactHeader contact) {
-        if (contact != null && contact.getExpires() >= 0) {
-            return contact.getExpires();
-        }
-        if (request.getHeader(ExpiresHeader.NAME) instanceof ExpiresHeader expires) {
-            return expires.getExpires();
-        }
-        return 3600;
-    }
-
     /** rewrite_contact=yes: the contact's host and port become the connection's source. */
     private static String rewrittenContact(ChannelHandlerContext ctx, ContactHeader contact) {
         InetSocketAddress source = (InetSocketAddress) ctx.channel().remoteAddress();
@@ -321,10 +461,30 @@ final class PbxSipHandler extends SimpleChannelInboundHandler<Object> {
         }
     }
 
+    /** An INVITE the dialplan has not answered yet. */
+    private static final class PendingInvite {
+        private final Request invite;
+        private ScheduledFuture<?> answer;
+
+        private PendingInvite(Request invite) {
+            this.invite = invite;
+        }
+    }
+
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        calls.values().forEach(call -> call.media().close());
+        calls.values().forEach(call -> {
+            call.media().close();
+            DialBridge bridge = state.routing().endBridge(call.callId());
+            if (bridge != null) {
+                bridge.endedBy(call.callId());
+            }
+        });
         calls.clear();
+        pendingInvites.values().stream().filter(p -> p.answer != null).forEach(p -> p.answer.cancel(false));
+        pendingInvites.clear();
+        qualifier.close();
+        state.registrar().connectionClosed(ctx.channel());
         ctx.fireChannelInactive();
     }
 

@@ -1,0 +1,110 @@
+package io.sipshield.harness.mock;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
+import io.netty.util.ReferenceCountUtil;
+import io.sipshield.emulator.tls.CertificateValidator;
+import io.sipshield.emulator.tls.VerifyError;
+import io.sipshield.emulator.tls.VerifyFinding;
+import java.net.InetSocketAddress;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What PJSIP's TLS listener does once a handshake is over: the handshake itself accepted any
+ * client certificate (PJSIP's verify callback never stops OpenSSL), and with {@code verify_client}
+ * the verification status is checked now; a certificate that fails closes the connection before
+ * any SIP is read or answered. Records every connection's outcome. Confined to the connection's
+ * event loop.
+ */
+final class ClientCertificateGate extends ChannelInboundHandlerAdapter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClientCertificateGate.class);
+    /** A client certificate names no host the mock dialled: the identity rule does not apply. */
+    private static final String NO_HOST = "client.invalid";
+
+    private final CertificateValidator verifier;
+    private final Clock clock;
+    private final Consumer<TlsConnection> recorder;
+    private boolean refused;
+
+    /**
+     * @param verifier the {@code verify_client} check (purpose client, {@code ca_list_file} trust), or null when off
+     */
+    ClientCertificateGate(CertificateValidator verifier, Clock clock, Consumer<TlsConnection> recorder) {
+        this.verifier = verifier;
+        this.clock = clock;
+        this.recorder = recorder;
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+        if (event instanceof SslHandshakeCompletionEvent completion) {
+            InetSocketAddress remote = (InetSocketAddress) ctx.channel().remoteAddress();
+            if (!completion.isSuccess()) {
+                refused = true;
+                String reason = String.valueOf(completion.cause().getMessage());
+                LOG.info("TLS handshake with {} failed: {}", remote, reason);
+                recorder.accept(new TlsConnection(remote, false, null, null, null, false, reason));
+            } else {
+                judge(ctx, remote);
+            }
+        }
+        super.userEventTriggered(ctx, event);
+    }
+
+    private void judge(ChannelHandlerContext ctx, InetSocketAddress remote) {
+        SSLSession session = ctx.pipeline().get(SslHandler.class).engine().getSession();
+        List<X509Certificate> presented = peerChain(session);
+        String subject = presented.isEmpty() ? null : presented.get(0).getSubjectX500Principal().getName();
+        String reason = null;
+        if (verifier != null && !presented.isEmpty()) {
+            List<VerifyFinding> failures = verifier.validate(presented, NO_HOST, clock.instant()).findings().stream()
+                    .filter(finding -> finding.error() != VerifyError.IDENTITY_NOT_MATCH).toList();
+            if (!failures.isEmpty()) {
+                reason = "verify_client: " + failures.stream().map(VerifyFinding::toString)
+                        .collect(Collectors.joining("; "));
+            }
+        }
+        recorder.accept(new TlsConnection(remote, true, session.getProtocol(), session.getCipherSuite(), subject,
+                reason == null, reason));
+        if (reason != null) {
+            refused = true;
+            LOG.warn("closing {} after the TLS handshake: {}", remote, reason);
+            ctx.close();
+        } else {
+            LOG.info("TLS connection from {}: {} {}{}", remote, session.getProtocol(), session.getCipherSuite(),
+                    subject == null ? "" : ", client certificate " + subject);
+        }
+    }
+
+    private static List<X509Certificate> peerChain(SSLSession session) {
+        try {
+            Certificate[] chain = session.getPeerCertificates();
+            return Arrays.stream(chain).filter(X509Certificate.class::isInstance)
+                    .map(X509Certificate.class::cast).toList();
+        } catch (SSLPeerUnverifiedException none) {
+            return List.of();
+        }
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object message) {
+        if (refused) {
+            ReferenceCountUtil.release(message);
+            return;
+        }
+        ctx.fireChannelRead(message);
+    }
+}
