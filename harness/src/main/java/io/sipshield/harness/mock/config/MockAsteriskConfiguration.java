@@ -1,0 +1,216 @@
+package io.sipshield.harness.mock.config;
+
+import io.sipshield.certs.IssuedCertificate;
+import io.sipshield.certs.format.CertificateFileContents;
+import io.sipshield.certs.format.CertificateFileException;
+import io.sipshield.certs.format.CertificateFiles;
+import io.sipshield.harness.mock.DialplanApp;
+import io.sipshield.harness.mock.MockAor;
+import io.sipshield.harness.mock.MockAsterisk;
+import io.sipshield.harness.mock.MockEndpoint;
+import io.sipshield.harness.mock.TlsMethod;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns a real Asterisk's {@code pjsip.conf} and {@code extensions.conf} into a configured
+ * {@link MockAsterisk}: the TLS transport (bind, cert_file + priv_key_file, ca_list_file, method,
+ * cipher, verify_client, require_client_cert), each endpoint with its auth and AOR, and the
+ * dialplan of the endpoints' contexts as far as the mock executes it (Echo, Dial(PJSIP/...),
+ * Wait before Answer). What the mock cannot do is a warning naming the file and line, never
+ * silently dropped.
+ */
+public final class MockAsteriskConfiguration {
+
+    /**
+     * @param builder  the mock, configured, ready to {@code build().start()} (add {@code port(0)} for tests)
+     * @param warnings what the configuration asks for that the mock does not do
+     */
+    public record Loaded(MockAsterisk.Builder builder, List<ConfigWarning> warnings) {
+
+        public Loaded {
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    private final PjsipConf pjsip;
+    private final ExtensionsConf extensions;
+    private final Path pjsipFile;
+    private final List<ConfigWarning> warnings = new ArrayList<>();
+
+    private MockAsteriskConfiguration(PjsipConf pjsip, ExtensionsConf extensions, Path pjsipFile) {
+        this.pjsip = pjsip;
+        this.extensions = extensions;
+        this.pjsipFile = pjsipFile;
+    }
+
+    /** Reads {@code pjsip.conf} and {@code extensions.conf} from {@code directory}. */
+    public static Loaded load(Path directory) throws ConfigFileException {
+        Path pjsipFile = directory.resolve("pjsip.conf");
+        Path extensionsFile = directory.resolve("extensions.conf");
+        for (Path file : List.of(pjsipFile, extensionsFile)) {
+            if (!Files.isRegularFile(file)) {
+                throw new ConfigFileException(file, 0, "missing: the mock reads pjsip.conf and extensions.conf from "
+                        + directory);
+            }
+        }
+        PjsipConf pjsip = PjsipConf.load(pjsipFile);
+        ExtensionsConf extensions = ExtensionsConf.load(extensionsFile);
+        return new MockAsteriskConfiguration(pjsip, extensions, pjsipFile).configure();
+    }
+
+    private Loaded configure() throws ConfigFileException {
+        warnings.addAll(pjsip.warnings());
+        warnings.addAll(extensions.warnings());
+        MockAsterisk.Builder builder = MockAsterisk.builder();
+        if (pjsip.global() != null && pjsip.global().userAgent() != null) {
+            builder.userAgent(pjsip.global().userAgent());
+        }
+        transport(builder);
+        for (PjsipEndpoint endpoint : pjsip.endpoints().values()) {
+            builder.endpoint(endpoint(endpoint));
+            dialplan(builder, endpoint);
+        }
+        return new Loaded(builder, warnings);
+    }
+
+    private void transport(MockAsterisk.Builder builder) throws ConfigFileException {
+        PjsipTransport tls = null;
+        for (PjsipTransport transport : pjsip.transports().values()) {
+            if (transport.protocol() == TransportProtocol.TLS && tls == null) {
+                tls = transport;
+            } else {
+                warnings.add(new ConfigWarning(pjsipFile, 0, "protocol", "transport [" + transport.name() + "] ("
+                        + transport.protocol() + ") is not served: the mock serves one SIP-over-TLS transport"));
+            }
+        }
+        if (tls == null) {
+            throw new ConfigFileException(pjsipFile, 0, "no transport with protocol=tls: the mock serves SIP over TLS");
+        }
+        String where = "transport [" + tls.name() + "]";
+        builder.bindAddress(tls.bind().host()).port(tls.bind().portOr(TransportProtocol.TLS));
+        Path certFile = tls.certFile().orElseThrow(() -> new ConfigFileException(pjsipFile, 0,
+                where + ": cert_file is required for protocol=tls"));
+        Path keyFile = tls.privKeyFile().orElseThrow(() -> new ConfigFileException(pjsipFile, 0,
+                where + ": priv_key_file is required for protocol=tls"));
+        List<X509Certificate> chain = read(certFile, where + " cert_file").certificates();
+        if (chain.isEmpty()) {
+            throw new ConfigFileException(certFile, 0, where + ": cert_file holds no certificate");
+        }
+        CertificateFileContents key = read(keyFile, where + " priv_key_file");
+        if (key.privateKey().isEmpty()) {
+            throw new ConfigFileException(keyFile, 0, where + ": priv_key_file holds no private key");
+        }
+        builder.certificate(new IssuedCertificate(chain.get(0),
+                new KeyPair(chain.get(0).getPublicKey(), key.privateKey().get().key()), chain.subList(1, chain.size())));
+        if (tls.caListFile().isPresent()) {
+            builder.caList(read(tls.caListFile().get(), where + " ca_list_file").certificates());
+        }
+        if (tls.caListPath().isPresent()) {
+            warnings.add(new ConfigWarning(pjsipFile, 0, "ca_list_path", where + ": ca_list_path is not read by the mock; "
+                    + "use ca_list_file"));
+        }
+        try {
+            builder.method(TlsMethod.fromAsteriskName(tls.method().configName()));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigFileException(pjsipFile, 0, where + ": method=" + tls.method().configName() + ": " + e.getMessage());
+        }
+        if (!tls.ciphers().isEmpty()) {
+            try {
+                builder.ciphers(tls.ciphers());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigFileException(pjsipFile, 0, where + ": cipher: " + e.getMessage());
+            }
+        }
+        builder.verifyClient(tls.verifyClient()).requireClientCert(tls.requireClientCert());
+    }
+
+    private CertificateFileContents read(Path file, String what) throws ConfigFileException {
+        try {
+            return CertificateFiles.read(file);
+        } catch (CertificateFileException e) {
+            throw new ConfigFileException(file, 0, what + ": " + e.getMessage());
+        }
+    }
+
+    private MockEndpoint endpoint(PjsipEndpoint endpoint) throws ConfigFileException {
+        String where = "endpoint [" + endpoint.name() + "]";
+        if (endpoint.auths().isEmpty()) {
+            throw new ConfigFileException(pjsipFile, 0, where + ": no auth; the mock challenges every endpoint");
+        }
+        PjsipAuth auth = pjsip.auth(endpoint.auths().get(0)).orElseThrow(() -> new ConfigFileException(pjsipFile, 0,
+                where + ": auth [" + endpoint.auths().get(0) + "] is not defined"));
+        if (!auth.username().equals(endpoint.name())) {
+            throw new ConfigFileException(pjsipFile, 0, where + ": auth [" + auth.name() + "] has username '"
+                    + auth.username() + "'; the mock identifies endpoints by the From user and needs it to be the endpoint name");
+        }
+        MockEndpoint mock = new MockEndpoint(endpoint.name(), auth.password(), endpoint.mediaEncryption())
+                .withRewriteContact(endpoint.rewriteContact());
+        Optional<PjsipAor> aor = endpoint.aors().isEmpty() ? Optional.empty() : pjsip.aor(endpoint.aors().get(0));
+        if (aor.isPresent()) {
+            PjsipAor options = aor.get();
+            mock = mock.withAor(MockAor.asteriskDefaults().withMaxContacts(options.maxContacts())
+                    .withRemoveExisting(options.removeExisting()).withQualifyFrequency(options.qualifyFrequency())
+                    .withExpirations(options.defaultExpiration(), options.minimumExpiration(), options.maximumExpiration()));
+        } else {
+            warnings.add(new ConfigWarning(pjsipFile, 0, "aors", where + ": no aor, so it cannot register"));
+            mock = mock.withAor(MockAor.asteriskDefaults().withMaxContacts(0));
+        }
+        if (endpoint.mediaEncryptionOptimistic() || endpoint.srtpTag32()) {
+            warnings.add(new ConfigWarning(pjsipFile, 0, endpoint.srtpTag32() ? "srtp_tag_32" : "media_encryption_optimistic",
+                    where + ": not applied by the mock yet"));
+        }
+        return mock;
+    }
+
+    /** The extensions of the endpoint's context that the mock executes. */
+    private void dialplan(MockAsterisk.Builder builder, PjsipEndpoint endpoint) {
+        Optional<DialplanContext> context = extensions.context(endpoint.context());
+        if (context.isEmpty()) {
+            warnings.add(new ConfigWarning(pjsipFile, 0, "context", "endpoint [" + endpoint.name() + "]: context ["
+                    + endpoint.context() + "] is not in extensions.conf: its calls get 404"));
+            return;
+        }
+        for (DialplanExtension extension : context.get().extensions()) {
+            for (String dialled : dialledNumbers(extension)) {
+                apply(builder, dialled, extension);
+            }
+        }
+    }
+
+    /** A literal extension, or the endpoint names a pattern matches (so that _10[1-3] reaches 101-103). */
+    private List<String> dialledNumbers(DialplanExtension extension) {
+        if (!extension.pattern().isPattern()) {
+            return List.of(extension.pattern().text());
+        }
+        return pjsip.endpoints().keySet().stream().filter(extension.pattern()::matches).toList();
+    }
+
+    private void apply(MockAsterisk.Builder builder, String dialled, DialplanExtension extension) {
+        boolean answered = false;
+        for (DialplanPriority priority : extension.priorities()) {
+            DialplanApplication app = priority.application();
+            if (app instanceof DialplanApplication.Echo) {
+                builder.extension(dialled, DialplanApp.ECHO);
+            } else if (app instanceof DialplanApplication.Dial dial) {
+                String target = dial.endpoint().replace("${EXTEN}", dialled);
+                builder.dial(dialled, target.startsWith("PJSIP/") ? target.substring("PJSIP/".length()) : target);
+            } else if (app instanceof DialplanApplication.Wait wait && !answered) {
+                builder.waitBeforeAnswer(dialled, wait.duration());
+            } else if (app instanceof DialplanApplication.Answer) {
+                answered = true;
+            } else if (app instanceof DialplanApplication.Milliwatt || app instanceof DialplanApplication.Playtones
+                    || app instanceof DialplanApplication.Playback || app instanceof DialplanApplication.Busy
+                    || app instanceof DialplanApplication.Congestion) {
+                warnings.add(new ConfigWarning(priority.file(), priority.line(), app.getClass().getSimpleName(),
+                        "extension " + dialled + ": " + app.getClass().getSimpleName()
+                                + "() is not executed by the mock yet: calls to it get 404"));
+            }
+        }
+    }
+}
