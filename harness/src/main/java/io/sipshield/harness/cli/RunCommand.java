@@ -1,6 +1,8 @@
 package io.sipshield.harness.cli;
 
 import io.sipshield.harness.report.ConsoleReporter;
+import io.sipshield.harness.report.ReportDirectory;
+import java.io.IOException;
 import io.sipshield.harness.run.ScenarioExecutor;
 import io.sipshield.harness.run.ScenarioResult;
 import io.sipshield.harness.run.ScenarioRunner;
@@ -29,7 +31,7 @@ import picocli.CommandLine.Spec;
         exitCodeList = {
             "0:every scenario passed",
             "1:a scenario failed or could not be run",
-            "2:unusable input: an invalid file, a missing path, no scenario, a bad option"})
+            "2:unusable input: an invalid file, a missing path, no scenario, a bad option, a report that cannot be written"})
 public final class RunCommand implements Callable<Integer> {
 
     /** The option that limits one scenario's run time. */
@@ -51,6 +53,16 @@ public final class RunCommand implements Callable<Integer> {
             description = "Time limit for one scenario, in seconds (default: ${DEFAULT-VALUE}).")
     private long timeoutSeconds;
 
+    @Option(names = "--report-dir", paramLabel = "DIR",
+            description = {"Also write " + ReportDirectory.JUNIT + " (JUnit XML), " + ReportDirectory.JSON + " and "
+                    + ReportDirectory.HTML + " (ladder diagrams, server chains, bitmasks, media) into DIR,",
+                "whatever the verdicts."})
+    private Path reportDir;
+
+    @Option(names = "--progress", negatable = true,
+            description = "Keep a progress line below the table (default: only when standard output is a terminal).")
+    private Boolean progress;
+
     @Override
     public Integer call() {
         if (timeoutSeconds < 1) {
@@ -65,7 +77,9 @@ public final class RunCommand implements Callable<Integer> {
                     .executor(executor)
                     .timeout(Duration.ofSeconds(timeoutSeconds))
                     .build();
-            results = runner.run(targets, new ConsoleReporter(spec.commandLine().getOut(), Path.of(""), parent.colour()));
+            boolean showProgress = progress != null ? progress : System.console() != null;
+            results = runner.run(targets, new ConsoleReporter(spec.commandLine().getOut(), Path.of(""), parent.colour(),
+                    showProgress));
         } finally {
             close(executor);
         }
@@ -73,7 +87,21 @@ public final class RunCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("sipshield run: no scenario file (*.yaml, *.yml) found in: "
                     + String.join(", ", targets.stream().map(Path::toString).toList()));
         }
+        if (reportDir != null && !writeReports(results)) {
+            return ExitCodes.INVALID_INPUT;
+        }
         return ExitCodes.forResults(results);
+    }
+
+    /** Writes the file reports; false (with one line on stderr) when one cannot be written. */
+    private boolean writeReports(List<ScenarioResult> results) {
+        try {
+            new ReportDirectory(reportDir, Path.of("")).write(results);
+            return true;
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("sipshield run: " + e.getMessage());
+            return false;
+        }
     }
 
     /** Releases what the executor holds (the live one owns event loops); a failure here is only reported. */

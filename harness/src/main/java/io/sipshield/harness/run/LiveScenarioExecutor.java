@@ -19,6 +19,7 @@ import io.sipshield.emulator.rtp.SilenceSource;
 import io.sipshield.emulator.rtp.ToneSource;
 import io.sipshield.emulator.tls.TlsReport;
 import io.sipshield.emulator.ua.RegistrationResult;
+import io.sipshield.emulator.ua.SipTrace;
 import io.sipshield.harness.mock.DialplanApp;
 import io.sipshield.harness.mock.MediaEncryption;
 import io.sipshield.harness.mock.MockAsterisk;
@@ -219,7 +220,38 @@ public final class LiveScenarioExecutor implements ScenarioExecutor, AutoCloseab
                     media.sent(), media.received(), media.verified(), media.authFailures(), media.replays(),
                     media.mismatched());
             return new Observation(tlsObservation, sip, sdp, mediaObservation,
-                    new Observation.ServerObservation(mock.registrar().bindings().size()), notes);
+                    new Observation.ServerObservation(mock.registrar().bindings().size()), notes, trace(),
+                    report == null ? null : chain(report));
+        }
+
+        /** Every phone's SIP messages, merged in time order. */
+        private List<Observation.SipMessage> trace() {
+            List<Observation.SipMessage> messages = new ArrayList<>();
+            phones.forEach((name, phone) -> {
+                for (SipTrace.Entry entry : phone.trace().entries()) {
+                    messages.add(new Observation.SipMessage(entry.at(), name,
+                            entry.direction() == SipTrace.Direction.SENT
+                                    ? Observation.Direction.SENT : Observation.Direction.RECEIVED,
+                            entry.firstLine(), entry.text()));
+                }
+            });
+            messages.sort(java.util.Comparator.comparing(Observation.SipMessage::at));
+            return messages;
+        }
+
+        private static Observation.ChainObservation chain(TlsReport report) {
+            if (report.peerChain().isEmpty() && report.verification() == null) {
+                return null;
+            }
+            List<String> subjects = report.peerChain().stream()
+                    .map(certificate -> certificate.getSubjectX500Principal().getName())
+                    .toList();
+            List<Observation.Finding> findings = report.verification() == null ? List.of()
+                    : report.verification().findings().stream()
+                            .map(finding -> new Observation.Finding(finding.depth(), finding.subject(),
+                                    finding.error().name(), finding.error().flag().name(), finding.detail()))
+                            .toList();
+            return new Observation.ChainObservation(subjects, findings);
         }
 
         private <T> T await(CompletableFuture<T> future, String what) throws Exception {

@@ -1,5 +1,6 @@
 package io.sipshield.harness.run;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +15,10 @@ import java.util.Map;
  * @param media  SRTP media counters, or null when no media flowed
  * @param server facts the server side reports (the mock's registrar), or null for a real target
  * @param notes  free-text events worth showing in a report (errors, timeouts), in order
+ * @param trace  every SIP message every phone sent or received, in time order (SDES keys redacted);
+ *               empty when no phone got as far as SIP
+ * @param chain  the server chain the observed phone received and its verdict on it, or null when it
+ *               never saw one
  */
 public record Observation(
         TlsObservation tls,
@@ -21,11 +26,66 @@ public record Observation(
         SdpObservation sdp,
         MediaObservation media,
         ServerObservation server,
-        List<String> notes) {
+        List<String> notes,
+        List<SipMessage> trace,
+        ChainObservation chain) {
 
     public Observation {
         sip = Map.copyOf(sip);
         notes = List.copyOf(notes);
+        trace = List.copyOf(trace);
+    }
+
+    /** An observation without a SIP trace or server chain (fakes, real targets). */
+    public Observation(TlsObservation tls, Map<String, Integer> sip, SdpObservation sdp, MediaObservation media,
+                       ServerObservation server, List<String> notes) {
+        this(tls, sip, sdp, media, server, notes, List.of(), null);
+    }
+
+    /** Which way a SIP message went, seen from the phone. */
+    public enum Direction {
+        /** From the phone to the server. */
+        SENT,
+        /** From the server to the phone. */
+        RECEIVED
+    }
+
+    /**
+     * One SIP message on a phone's connection: a row of a ladder diagram.
+     *
+     * @param at        when the phone sent or received it
+     * @param phone     the phone's name in the scenario
+     * @param direction which way it went
+     * @param firstLine the request or status line
+     * @param text      the whole message, SDES keys redacted
+     */
+    public record SipMessage(Instant at, String phone, Direction direction, String firstLine, String text) {
+    }
+
+    /**
+     * The server chain as the phone received it and what the phone found wrong with it.
+     *
+     * @param subjects the subjects of the presented certificates, leaf first
+     * @param findings every verification error, in the order the phone found them
+     */
+    public record ChainObservation(List<String> subjects, List<Finding> findings) {
+
+        public ChainObservation {
+            subjects = List.copyOf(subjects);
+            findings = List.copyOf(findings);
+        }
+    }
+
+    /**
+     * One verification error.
+     *
+     * @param depth   position in the chain, 0 for the server's certificate, -1 for the identity check
+     * @param subject the subject of the certificate at that depth
+     * @param error   the OpenSSL-style error name ({@code X509_V_ERR_CERT_HAS_EXPIRED})
+     * @param flag    the bitmask flag it sets ({@code EVALIDITY_PERIOD})
+     * @param detail  a sentence a person understands, or null
+     */
+    public record Finding(int depth, String subject, String error, String flag, String detail) {
     }
 
     /**

@@ -15,12 +15,18 @@ import java.util.Objects;
  * @param error   for ERROR and INVALID, the one-line reason; otherwise null
  * @param elapsed wall time spent on the file
  * @param notes   events the run observed (a dropped connection and why, a skipped step), in order
+ * @param observation everything observed, for reports (SIP trace, server chain, media); null for ERROR and INVALID
  */
 public record ScenarioResult(Path file, String about, Verdict verdict, List<Check> checks, String error, Duration elapsed,
-                             List<String> notes) {
+                             List<String> notes, Observation observation) {
 
     public ScenarioResult(Path file, String about, Verdict verdict, List<Check> checks, String error, Duration elapsed) {
-        this(file, about, verdict, checks, error, elapsed, List.of());
+        this(file, about, verdict, checks, error, elapsed, List.of(), null);
+    }
+
+    public ScenarioResult(Path file, String about, Verdict verdict, List<Check> checks, String error, Duration elapsed,
+                          List<String> notes) {
+        this(file, about, verdict, checks, error, elapsed, notes, null);
     }
 
     public ScenarioResult {

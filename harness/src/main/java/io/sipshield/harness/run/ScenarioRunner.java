@@ -95,7 +95,8 @@ public final class ScenarioRunner {
         }
         List<Check> checks = checker.check(scenario.expect(), observation);
         Verdict verdict = checks.stream().allMatch(Check::holds) ? Verdict.PASS : Verdict.FAIL;
-        return new ScenarioResult(file, scenario.about(), verdict, checks, null, since(start), observation.notes());
+        return new ScenarioResult(file, scenario.about(), verdict, checks, null, since(start), observation.notes(),
+                observation);
     }
 
     private Observation execute(Scenario scenario) throws ScenarioError {

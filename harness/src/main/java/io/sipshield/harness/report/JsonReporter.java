@@ -1,0 +1,151 @@
+package io.sipshield.harness.report;
+
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sipshield.emulator.tls.VerifyFlag;
+import io.sipshield.harness.run.Check;
+import io.sipshield.harness.run.Observation;
+import io.sipshield.harness.run.ScenarioResult;
+import io.sipshield.harness.run.Verdict;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeMap;
+
+/**
+ * A run as JSON for tools: a {@code summary} (counts per verdict) and one object per scenario with its
+ * file, about line, verdict, time in milliseconds, every check ({@code name}, {@code expected},
+ * {@code observed}, {@code holds}), the error, the notes and the observed facts: TLS (with the
+ * bitmask as hex and flag names), SIP statuses, SDP, media counters, server facts, the server chain
+ * with the verification findings, and the SIP messages (first lines; SDES keys are never in a trace).
+ */
+public final class JsonReporter {
+
+    private final ScenarioNames names;
+    private final ObjectMapper mapper = JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+            .build();
+
+    /** @param root scenario paths are shown relative to it */
+    public JsonReporter(Path root) {
+        this.names = new ScenarioNames(root);
+    }
+
+    /** Writes the report to {@code file}, replacing it. */
+    public void write(List<ScenarioResult> results, Path file) throws IOException {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            write(results, out);
+        }
+    }
+
+    /** Writes the report as UTF-8 JSON to {@code out}, which stays open. */
+    public void write(List<ScenarioResult> results, OutputStream out) throws IOException {
+        mapper.writeValue(out, toTree(results));
+    }
+
+    /** The report as a JSON tree. */
+    public ObjectNode toTree(List<ScenarioResult> results) {
+        ObjectNode root = mapper.createObjectNode();
+        ObjectNode summary = root.putObject("summary");
+        summary.put("total", results.size());
+        for (Verdict verdict : Verdict.values()) {
+            summary.put(verdict.name().toLowerCase(Locale.ROOT),
+                    results.stream().filter(result -> result.verdict() == verdict).count());
+        }
+        ArrayNode scenarios = root.putArray("scenarios");
+        for (ScenarioResult result : results) {
+            scenarios.add(scenario(result));
+        }
+        return root;
+    }
+
+    private ObjectNode scenario(ScenarioResult result) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("file", names.display(result.file()));
+        node.put("about", result.about());
+        node.put("verdict", result.verdict().name());
+        node.put("millis", result.elapsed().toMillis());
+        ArrayNode checks = node.putArray("checks");
+        for (Check check : result.checks()) {
+            checks.addObject()
+                    .put("name", check.name())
+                    .put("expected", check.expected())
+                    .put("observed", check.observed())
+                    .put("holds", check.holds());
+        }
+        node.put("error", result.error());
+        ArrayNode notes = node.putArray("notes");
+        result.notes().forEach(notes::add);
+        node.set("observed", result.observation() == null ? null : observation(result.observation()));
+        return node;
+    }
+
+    private ObjectNode observation(Observation observation) {
+        ObjectNode node = mapper.createObjectNode();
+        Observation.TlsObservation tls = observation.tls();
+        if (tls != null) {
+            ObjectNode tlsNode = node.putObject("tls")
+                    .put("established", tls.established())
+                    .put("version", tls.version())
+                    .put("cipher", tls.cipher())
+                    .put("failure", tls.failure());
+            if (tls.bitmask() == null) {
+                tlsNode.putNull("bitmask");
+            } else {
+                tlsNode.put("bitmask", VerifyFlag.format(tls.bitmask()));
+                ArrayNode flags = tlsNode.putArray("flags");
+                VerifyFlag.decode(tls.bitmask()).forEach(flag -> flags.add(flag.name()));
+            }
+        }
+        ObjectNode sip = node.putObject("sip");
+        new TreeMap<>(observation.sip()).forEach(sip::put);
+        if (observation.sdp() != null) {
+            node.putObject("sdp").put("profile", observation.sdp().profile()).put("suite", observation.sdp().suite());
+        }
+        Observation.MediaObservation media = observation.media();
+        if (media != null) {
+            node.putObject("media")
+                    .put("sent", media.sent())
+                    .put("received", media.received())
+                    .put("verified", media.verified())
+                    .put("authFailures", media.authFailures())
+                    .put("replays", media.replays())
+                    .put("mismatched", media.mismatched());
+        }
+        if (observation.server() != null) {
+            node.putObject("server").put("registeredContacts", observation.server().registeredContacts());
+        }
+        Observation.ChainObservation chain = observation.chain();
+        if (chain != null) {
+            ObjectNode chainNode = node.putObject("chain");
+            ArrayNode subjects = chainNode.putArray("subjects");
+            chain.subjects().forEach(subjects::add);
+            ArrayNode findings = chainNode.putArray("findings");
+            for (Observation.Finding finding : chain.findings()) {
+                findings.addObject()
+                        .put("depth", finding.depth())
+                        .put("subject", finding.subject())
+                        .put("error", finding.error())
+                        .put("flag", finding.flag())
+                        .put("detail", finding.detail());
+            }
+        }
+        ArrayNode trace = node.putArray("sip-trace");
+        for (Observation.SipMessage message : observation.trace()) {
+            trace.addObject()
+                    .put("at", message.at().toString())
+                    .put("phone", message.phone())
+                    .put("direction", message.direction().name().toLowerCase(Locale.ROOT))
+                    .put("firstLine", message.firstLine());
+        }
+        return node;
+    }
+}

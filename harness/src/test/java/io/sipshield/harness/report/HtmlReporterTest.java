@@ -1,0 +1,106 @@
+package io.sipshield.harness.report;
+
+import static io.sipshield.harness.report.HtmlDocuments.byClass;
+import static io.sipshield.harness.report.HtmlDocuments.section;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+class HtmlReporterTest {
+
+    private static Document report() throws Exception {
+        return HtmlDocuments.parse(HtmlDocuments.html(SampleResults.ALL));
+    }
+
+    private static List<String> texts(List<Element> elements) {
+        return elements.stream().map(element -> element.getTextContent().strip()).toList();
+    }
+
+    @Test
+    void isWellFormedSelfContainedXhtml() throws Exception {
+        String html = HtmlDocuments.html(SampleResults.ALL);
+        assertTrue(html.startsWith("<?xml") || html.startsWith("<!DOCTYPE html>"), html.substring(0, 40));
+        Document document = HtmlDocuments.parse(html);
+        assertEquals("http://www.w3.org/1999/xhtml", document.getDocumentElement().getNamespaceURI());
+        assertFalse(html.contains("src="), "no external asset");
+        assertFalse(html.contains("<script"), "no script");
+        assertFalse(html.contains("<link"), "no stylesheet link");
+    }
+
+    @Test
+    void indexesEveryScenarioWithItsVerdict() throws Exception {
+        Element index = byClass(report().getDocumentElement(), "table", "index").get(0);
+        assertEquals(5, index.getElementsByTagNameNS("*", "tr").getLength());
+        assertEquals(List.of("PASS", "FAIL", "ERROR", "INVALID"),
+                texts(List.of(byClass(index, "td", "PASS").get(0), byClass(index, "td", "FAIL").get(0),
+                        byClass(index, "td", "ERROR").get(0), byClass(index, "td", "INVALID").get(0))));
+        assertTrue(index.getTextContent().contains("digium/register.yaml"), index.getTextContent());
+    }
+
+    @Test
+    void drawsOneLadderRowPerSipMessageWithDirectionAndTiming() throws Exception {
+        Element passed = section(report(), 0);
+        List<Element> rows = byClass(passed, "g", "ladder-row");
+        assertEquals(4, rows.size());
+        assertEquals(List.of("sent", "received", "sent", "received"),
+                rows.stream().map(row -> row.getAttribute("class").split(" ")[1]).toList());
+        assertEquals(List.of("+0.000 s", "+0.012 s", "+0.015 s", "+0.027 s"),
+                texts(rows.stream().map(row -> byClass(row, "text", "time").get(0)).toList()));
+        assertEquals("SIP/2.0 401 Unauthorized", byClass(rows.get(1), "text", "label").get(0).getTextContent());
+        assertTrue(rows.get(0).getElementsByTagNameNS("*", "title").item(0).getTextContent().contains("Via: SIP/2.0/TLS"));
+        assertEquals(List.of("alice", "server"), texts(byClass(passed, "text", "lane")));
+        assertEquals("http://www.w3.org/2000/svg",
+                byClass(passed, "svg", "ladder").get(0).getNamespaceURI());
+    }
+
+    @Test
+    void marksTheFailingCertificateAndDecodesTheBitmaskFlagByFlag() throws Exception {
+        Element failed = section(report(), 1);
+        List<Element> failing = byClass(failed, "li", "failing");
+        assertEquals(2, failing.size(), "the leaf and the identity check");
+        assertTrue(failing.get(0).getTextContent().contains("UNABLE_TO_GET_ISSUER_CERT_LOCALLY \u2192 EUNTRUSTED"));
+        assertTrue(failing.get(1).getTextContent().startsWith("identity"), failing.get(1).getTextContent());
+        Element bitmask = byClass(failed, "table", "bitmask").get(0);
+        assertEquals(List.of("EUNTRUSTED", "EISSUER_MISMATCH", "EIDENTITY_NOT_MATCH"),
+                byClass(bitmask, "tr", "set").stream()
+                        .map(row -> row.getElementsByTagNameNS("*", "td").item(0).getTextContent()).toList());
+        assertEquals(8, byClass(bitmask, "tr", "clear").size());
+    }
+
+    @Test
+    void marksTheExpectationsThatDidNotHold() throws Exception {
+        Element failed = section(report(), 1);
+        assertEquals(2, byClass(failed, "tr", "mismatch").size());
+        assertEquals(1, byClass(failed, "tr", "holds").size());
+        assertTrue(byClass(failed, "ul", "notes").get(0).getTextContent().contains("<0x40000022> & dropped"));
+    }
+
+    @Test
+    void chartsTheMediaCountersWithRejectedPacketsInTheFailureColour() throws Exception {
+        Element failed = section(report(), 1);
+        List<Element> bars = byClass(failed, "g", "media-bar");
+        assertEquals(6, bars.size());
+        assertEquals(List.of("auth failures"), byClass(failed, "rect", "bad").stream()
+                .map(rect -> rect.getParentNode().getFirstChild().getTextContent()).toList());
+        assertTrue(byClass(section(report(), 0), "rect", "bad").isEmpty());
+    }
+
+    @Test
+    void showsTheReasonOfAnErrorOrInvalidFileAndNothingObserved() throws Exception {
+        Document report = report();
+        assertEquals("timed out after 60 s", byClass(section(report, 2), "p", "error").get(0).getTextContent());
+        assertTrue(byClass(section(report, 2), "svg", "ladder").isEmpty());
+        assertTrue(byClass(section(report, 3), "p", "error").get(0).getTextContent().contains("unknown key 'setpu'"));
+    }
+
+    @Test
+    void anEmptyRunSaysSo() throws Exception {
+        Document empty = HtmlDocuments.parse(HtmlDocuments.html(List.of()));
+        assertTrue(empty.getDocumentElement().getTextContent().contains("No scenario ran."));
+    }
+}

@@ -1,0 +1,69 @@
+package io.sipshield.harness.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import org.junit.jupiter.api.Test;
+
+class JsonReporterTest {
+
+    private static JsonNode json() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new JsonReporter(SampleResults.ROOT).write(SampleResults.ALL, out);
+        return new ObjectMapper().readTree(out.toByteArray());
+    }
+
+    @Test
+    void summarisesTheVerdicts() throws Exception {
+        JsonNode summary = json().get("summary");
+        assertEquals(4, summary.get("total").asInt());
+        assertEquals(1, summary.get("pass").asInt());
+        assertEquals(1, summary.get("fail").asInt());
+        assertEquals(1, summary.get("error").asInt());
+        assertEquals(1, summary.get("invalid").asInt());
+    }
+
+    @Test
+    void carriesEveryCheckTimingAndTheObservedFacts() throws Exception {
+        JsonNode passed = json().get("scenarios").get(0);
+        assertEquals("digium/register.yaml", passed.get("file").asText());
+        assertEquals("PASS", passed.get("verdict").asText());
+        assertEquals(1234, passed.get("millis").asLong());
+        assertEquals("sip.register", passed.get("checks").get(0).get("name").asText());
+        assertTrue(passed.get("checks").get(0).get("holds").asBoolean());
+        JsonNode observed = passed.get("observed");
+        assertEquals("TLSv1.2", observed.at("/tls/version").asText());
+        assertEquals(200, observed.at("/sip/register").asInt());
+        assertEquals("AES_CM_128_HMAC_SHA1_80", observed.at("/sdp/suite").asText());
+        assertEquals(150, observed.at("/media/verified").asLong());
+        assertEquals(1, observed.at("/server/registeredContacts").asInt());
+        assertEquals(4, observed.get("sip-trace").size());
+        assertEquals("received", observed.at("/sip-trace/1/direction").asText());
+        assertEquals("SIP/2.0 401 Unauthorized", observed.at("/sip-trace/1/firstLine").asText());
+    }
+
+    @Test
+    void decodesTheBitmaskAndListsTheChainFindings() throws Exception {
+        JsonNode failed = json().get("scenarios").get(1);
+        assertEquals("0x40000022", failed.at("/observed/tls/bitmask").asText());
+        assertEquals("[\"EUNTRUSTED\",\"EISSUER_MISMATCH\",\"EIDENTITY_NOT_MATCH\"]",
+                failed.at("/observed/tls/flags").toString());
+        assertEquals(-1, failed.at("/observed/chain/findings/1/depth").asInt());
+        assertEquals("EIDENTITY_NOT_MATCH", failed.at("/observed/chain/findings/1/flag").asText());
+        assertFalse(failed.at("/checks/1/holds").asBoolean());
+        assertEquals("alice: certificate rejected <0x40000022> & dropped", failed.at("/notes/0").asText());
+    }
+
+    @Test
+    void anErrorHasItsReasonAndNoObservation() throws Exception {
+        JsonNode errored = json().get("scenarios").get(2);
+        assertEquals("ERROR", errored.get("verdict").asText());
+        assertEquals("timed out after 60 s", errored.get("error").asText());
+        assertTrue(errored.get("observed").isNull());
+        assertTrue(json().get("scenarios").get(3).get("about").isNull());
+    }
+}
