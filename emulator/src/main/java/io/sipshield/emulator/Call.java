@@ -3,6 +3,7 @@ package io.sipshield.emulator;
 import io.sipshield.emulator.media.MediaSession;
 import io.sipshield.emulator.media.MediaSink;
 import io.sipshield.emulator.media.MediaStats;
+import io.sipshield.emulator.rtp.G711;
 import io.sipshield.emulator.rtp.MediaSource;
 import io.sipshield.emulator.sdp.SdesOutcome;
 import io.sipshield.emulator.srtp.SrtpCryptoSuite;
@@ -27,9 +28,10 @@ public final class Call {
     private final String mediaProfile;
     private final SdesOutcome negotiation;
     private final MediaSession media;
+    private final G711 codec;
 
     private Call(Phone phone, int status, String reason, Dialog dialog, String mediaProfile, SdesOutcome negotiation,
-                 MediaSession media) {
+                 MediaSession media, G711 codec) {
         this.phone = phone;
         this.status = status;
         this.reason = reason;
@@ -37,20 +39,26 @@ public final class Call {
         this.mediaProfile = mediaProfile;
         this.negotiation = negotiation;
         this.media = media;
+        this.codec = codec;
     }
 
     static Call rejected(Phone phone, int status, String reason) {
-        return new Call(phone, status, reason, null, null, null, null);
+        return new Call(phone, status, reason, null, null, null, null, null);
     }
 
     /** Answered, but the device cannot use the answer's media: no media runs. */
     static Call unusableAnswer(Phone phone, int status, Dialog dialog, String profile, SdesOutcome negotiation) {
-        return new Call(phone, status, negotiation.describe(), dialog, profile, negotiation, null);
+        return new Call(phone, status, negotiation.describe(), dialog, profile, negotiation, null, null);
     }
 
     static Call established(Phone phone, int status, Dialog dialog, String profile, SdesOutcome negotiation,
-                            MediaSession media) {
-        return new Call(phone, status, "OK", dialog, profile, negotiation, media);
+                            MediaSession media, G711 codec) {
+        return new Call(phone, status, "OK", dialog, profile, negotiation, media, codec);
+    }
+
+    /** The G.711 law both sides agreed on (the answer's format), or null without media. */
+    public G711 codec() {
+        return codec;
     }
 
     /** The INVITE's final status. */

@@ -13,6 +13,7 @@ import io.sipshield.emulator.media.MediaDestination;
 import io.sipshield.emulator.media.MediaOptions;
 import io.sipshield.emulator.media.MediaSession;
 import io.sipshield.emulator.profile.DeviceProfile;
+import io.sipshield.emulator.rtp.G711;
 import io.sipshield.emulator.sdp.MediaDescription;
 import io.sipshield.emulator.sdp.SdesNegotiator;
 import io.sipshield.emulator.sdp.SdesOffer;
@@ -176,14 +177,15 @@ public final class Phone implements AutoCloseable {
         return MediaSession.open(group, settings.mediaAddress(), mediaOptions).thenCompose(media -> onLoop(() -> {
             SdesNegotiator sdes = SdesNegotiator.forPolicy(profile.srtp(), random);
             SdesOffer offered = sdes.offer();
-            List<String> attributes = new ArrayList<>(List.of("rtpmap:0 PCMU/8000", "ptime:20", "sendrecv"));
+            List<String> attributes = new ArrayList<>(rtpmaps(settings.codecs()));
+            attributes.addAll(List.of("ptime:20", "sendrecv"));
             attributes.addAll(offered.attributes());
             if (mediaOptions.rtcpMux()) {
                 attributes.add("rtcp-mux");
             }
             long sessionId = random.nextInt(Integer.MAX_VALUE);
             String offer = SessionDescription.audioBody("-", sessionId, sessionId, settings.mediaAddress(),
-                    media.localAddress().getPort(), offered.profile(), List.of("0"), attributes);
+                    media.localAddress().getPort(), offered.profile(), formats(settings.codecs()), attributes);
             String callId = messages.newCallId();
             String localTag = messages.newTag();
             String target = requests.extensionUri(extension);
@@ -219,15 +221,20 @@ public final class Phone implements AutoCloseable {
             return Call.unusableAnswer(this, response.getStatusCode(), dialog, null,
                     new SdesOutcome.Failed("the answer's SDP is unusable: " + e.getMessage(), List.of()));
         }
-        if (outcome instanceof SdesOutcome.Srtp srtp) {
+        G711 codec = firstCodec(audio.formats(), settings.codecs());
+        if (codec == null) {
+            outcome = new SdesOutcome.Failed("the answer's formats " + audio.formats() + " include none offered ("
+                    + formats(settings.codecs()) + ")", List.of());
+        }
+        if (codec != null && outcome instanceof SdesOutcome.Srtp srtp) {
             media.start(destination, srtp);
-        } else if (outcome instanceof SdesOutcome.Plain) {
+        } else if (codec != null && outcome instanceof SdesOutcome.Plain) {
             media.startPlain(destination);
         } else {
             media.close();
             return Call.unusableAnswer(this, response.getStatusCode(), dialog, audio.profile(), outcome);
         }
-        return Call.established(this, response.getStatusCode(), dialog, audio.profile(), outcome, media);
+        return Call.established(this, response.getStatusCode(), dialog, audio.profile(), outcome, media, codec);
     }
 
     /** Ends the call's dialog with BYE and completes with the final status. */
@@ -315,7 +322,8 @@ public final class Phone implements AutoCloseable {
             return messages.response(Response.NOT_ACCEPTABLE_HERE, invite, messages.newTag());
         }
         SdesOutcome outcome = SdesNegotiator.forPolicy(profile.srtp(), random).answer(offer);
-        if (!(outcome instanceof SdesOutcome.Srtp) && !(outcome instanceof SdesOutcome.Plain)) {
+        G711 codec = firstCodec(offer.formats(), settings.codecs());
+        if (codec == null || !(outcome instanceof SdesOutcome.Srtp) && !(outcome instanceof SdesOutcome.Plain)) {
             return messages.response(Response.NOT_ACCEPTABLE_HERE, invite, messages.newTag());
         }
         MediaOptions mediaOptions = MediaOptions.builder().rtcpInterval(settings.rtcpInterval())
@@ -326,13 +334,13 @@ public final class Phone implements AutoCloseable {
                 userAgent.respond(messages.response(Response.SERVER_INTERNAL_ERROR, invite, localTag));
                 return;
             }
-            userAgent.respond(acceptInvite(invite, offer, outcome, media, localTag));
+            userAgent.respond(acceptInvite(invite, offer, outcome, codec, media, localTag));
         });
         return null;
     }
 
-    private Response acceptInvite(Request invite, MediaDescription offer, SdesOutcome outcome, MediaSession media,
-                                  String localTag) {
+    private Response acceptInvite(Request invite, MediaDescription offer, SdesOutcome outcome, G711 codec,
+                                  MediaSession media, String localTag) {
         MediaDestination destination = MediaDestination.from(offer, media.options().rtcpMux());
         List<String> attributes = new ArrayList<>();
         if (outcome instanceof SdesOutcome.Srtp srtp) {
@@ -341,11 +349,12 @@ public final class Phone implements AutoCloseable {
         } else {
             media.startPlain(destination);
         }
-        attributes.addAll(List.of("rtpmap:0 PCMU/8000", "ptime:20", "sendrecv"));
+        attributes.addAll(rtpmaps(List.of(codec)));
+        attributes.addAll(List.of("ptime:20", "sendrecv"));
         long sessionId = random.nextInt(Integer.MAX_VALUE);
         String profileName = outcome instanceof SdesOutcome.Srtp srtp ? srtp.profile() : offer.profile();
         String sdp = SessionDescription.audioBody("-", sessionId, sessionId, settings.mediaAddress(),
-                media.localAddress().getPort(), profileName, List.of("0"), attributes);
+                media.localAddress().getPort(), profileName, formats(List.of(codec)), attributes);
         Response ok = messages.response(Response.OK, invite, localTag);
         ok.addHeader(messages.header(ContactHeader.NAME, "<" + requests.contactUri() + ">"));
         try {
@@ -359,8 +368,29 @@ public final class Phone implements AutoCloseable {
         String callId = ((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).getCallId();
         Dialog dialog = new Dialog(callId, localTag, from.getTag(),
                 contact != null ? contact.getAddress().getURI().toString() : remoteUri, remoteUri);
-        incomingCalls.put(callId, Call.established(this, Response.OK, dialog, profileName, outcome, media));
+        incomingCalls.put(callId, Call.established(this, Response.OK, dialog, profileName, outcome, media, codec));
         return ok;
+    }
+
+    /** The first of {@code formats} (an m-line's payload types, in its order) that is one of {@code codecs}, or null. */
+    private static G711 firstCodec(List<String> formats, List<G711> codecs) {
+        for (String format : formats) {
+            for (G711 codec : codecs) {
+                if (format.equals(Integer.toString(codec.payloadType()))) {
+                    return codec;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static List<String> formats(List<G711> codecs) {
+        return codecs.stream().map(codec -> Integer.toString(codec.payloadType())).toList();
+    }
+
+    private static List<String> rtpmaps(List<G711> codecs) {
+        return codecs.stream().map(codec -> "rtpmap:" + codec.payloadType() + " " + codec.encodingName() + "/"
+                + G711.CLOCK_RATE).toList();
     }
 
     /** Calls the server offered this phone and it answered 200, by Call-ID. */

@@ -7,6 +7,7 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import io.sipshield.emulator.rtp.G711;
 import java.util.List;
 import java.util.Objects;
 
@@ -34,7 +35,8 @@ import java.util.Objects;
 public record PhoneSettings(String user, String password, String serverHost, InetSocketAddress serverAddress,
                             List<X509Certificate> trustAnchors, boolean allowWildcards, Clock clock,
                             String mediaAddress, TlsProvider tlsProvider, int registerExpires, Duration rtcpInterval,
-                            boolean rtcpMux, ClientCredentials clientCredentials, List<TrustListEntry> trustList) {
+                            boolean rtcpMux, ClientCredentials clientCredentials, List<TrustListEntry> trustList,
+                            List<G711> codecs) {
 
     /** The TLS stacks a phone can run on. */
     public enum TlsProvider {
@@ -49,6 +51,7 @@ public record PhoneSettings(String user, String password, String serverHost, Ine
         Objects.requireNonNull(serverHost, "serverHost");
         Objects.requireNonNull(serverAddress, "serverAddress");
         trustAnchors = List.copyOf(trustAnchors);
+        codecs = List.copyOf(codecs);
         trustList = List.copyOf(trustList);
         Objects.requireNonNull(rtcpInterval, "rtcpInterval");
         if (rtcpInterval.toMillis() < 10) {
@@ -73,6 +76,7 @@ public record PhoneSettings(String user, String password, String serverHost, Ine
         private TlsProvider tlsProvider = TlsProvider.BORINGSSL;
         private int registerExpires = 300;
         private Duration rtcpInterval = Duration.ofSeconds(5);
+        private List<G711> codecs = List.of(G711.PCMU, G711.PCMA);
         private boolean rtcpMux;
         private ClientCredentials clientCredentials;
         private final List<TrustListEntry> trustList = new ArrayList<>();
@@ -130,6 +134,15 @@ public record PhoneSettings(String user, String password, String serverHost, Ine
         }
 
         /** Whether calls offer {@code a=rtcp-mux}. Default false, as the D-Series and Asterisk's default. */
+        /** The G.711 laws offered, in preference order; PCMU then PCMA by default. */
+        public Builder codecs(List<G711> offered) {
+            if (offered.isEmpty()) {
+                throw new IllegalArgumentException("codecs: a phone offers at least one codec");
+            }
+            this.codecs = List.copyOf(offered);
+            return this;
+        }
+
         public Builder rtcpMux(boolean mux) {
             this.rtcpMux = mux;
             return this;
@@ -149,7 +162,8 @@ public record PhoneSettings(String user, String password, String serverHost, Ine
 
         public PhoneSettings build() {
             return new PhoneSettings(user, password, serverHost, serverAddress, trustAnchors, allowWildcards, clock,
-                    mediaAddress, tlsProvider, registerExpires, rtcpInterval, rtcpMux, clientCredentials, trustList);
+                    mediaAddress, tlsProvider, registerExpires, rtcpInterval, rtcpMux, clientCredentials, trustList,
+                    codecs);
         }
     }
 }

@@ -191,6 +191,12 @@ final class PbxSipHandler extends SimpleChannelInboundHandler<Object> {
             send(ctx, response(ctx, request, Response.NOT_ACCEPTABLE_HERE, newTag()));
             return;
         }
+        java.util.Optional<G711> codec = endpoint.chooseCodec(offer.formats());
+        if (codec.isEmpty()) {
+            // no offered format is in the endpoint's allow list: Asterisk's "no compatible codecs"
+            send(ctx, response(ctx, request, Response.NOT_ACCEPTABLE_HERE, newTag()));
+            return;
+        }
         InetSocketAddress remote = new InetSocketAddress(offer.connectionAddress(), offer.port());
         InetSocketAddress remoteRtcp = rtcpAddress(offer, remote);
         String localAddress = ((InetSocketAddress) ctx.channel().localAddress()).getAddress().getHostAddress();
@@ -220,7 +226,7 @@ final class PbxSipHandler extends SimpleChannelInboundHandler<Object> {
                     }
                     try {
                         startMedia(ports, outcome, answerCrypto, remote, remoteRtcp, localAddress);
-                        answer(ctx, request, extension, outcome, answerCrypto, ports.rtp(), localAddress);
+                        answer(ctx, request, extension, outcome, answerCrypto, codec.get(), ports.rtp(), localAddress);
                     } catch (RuntimeException e) {
                         ports.close();
                         send(ctx, response(ctx, request, Response.SERVER_INTERNAL_ERROR, newTag()));
@@ -271,7 +277,9 @@ final class PbxSipHandler extends SimpleChannelInboundHandler<Object> {
             @Override
             public String answer(Channel media) {
                 pendingInvites.remove(branch);
-                return PbxSipHandler.this.answer(ctx, request, extension, outcome, answerCrypto, media, localAddress);
+                // both legs run PCMU: the bridge relays payloads and does not transcode
+                return PbxSipHandler.this.answer(ctx, request, extension, outcome, answerCrypto, G711.PCMU, media,
+                        localAddress);
             }
 
             @Override
@@ -342,8 +350,8 @@ final class PbxSipHandler extends SimpleChannelInboundHandler<Object> {
 
     /** Answers 200 with the mock's SDP and returns the mock's To tag. */
     private String answer(ChannelHandlerContext ctx, Request request, String extension,
-                        AsteriskMediaNegotiation.Outcome outcome, CryptoAttribute answerCrypto, Channel media,
-                        String localAddress) {
+                        AsteriskMediaNegotiation.Outcome outcome, CryptoAttribute answerCrypto, G711 codec,
+                        Channel media, String localAddress) {
         String tag = UUID.randomUUID().toString();
         String callId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
         calls.put(callId, new MockCall(callId, tag, extension, media));
@@ -354,10 +362,12 @@ final class PbxSipHandler extends SimpleChannelInboundHandler<Object> {
         if (answerCrypto != null) {
             attributes.add("crypto:" + answerCrypto.toSdpValue());
         }
-        attributes.addAll(List.of("rtpmap:0 PCMU/8000", "ptime:20", "maxptime:140", "sendrecv"));
+        attributes.addAll(List.of("rtpmap:" + codec.payloadType() + " " + codec.encodingName() + "/" + G711.CLOCK_RATE,
+                "ptime:20", "maxptime:140", "sendrecv"));
         long sessionId = random.nextInt(Integer.MAX_VALUE);
         String sdp = SessionDescription.audioBody("Asterisk", sessionId, sessionId + 2, localAddress,
-                ((InetSocketAddress) media.localAddress()).getPort(), profile, List.of("0"), attributes);
+                ((InetSocketAddress) media.localAddress()).getPort(), profile, List.of(Integer.toString(codec.payloadType())),
+                attributes);
         Response ok = response(ctx, request, Response.OK, tag);
         InetSocketAddress local = (InetSocketAddress) ctx.channel().localAddress();
         addHeader(ok, ContactHeader.NAME, "<sip:" + local.getAddress().getHostAddress() + ":" + local.getPort()

@@ -152,17 +152,17 @@ public final class LiveScenarioExecutor implements ScenarioExecutor, AutoCloseab
                         call.suite() == null ? null : call.suite().sdpName());
             }
             MediaSpec spec = step.media();
-            MediaStats stats = call.sendMedia(source(spec), Duration.ofSeconds(spec.seconds()))
+            MediaStats stats = call.sendMedia(source(spec, call.codec()), Duration.ofSeconds(spec.seconds()))
                     .get(spec.seconds() + STEP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             if (name.equals(observed)) {
                 media = stats;
             }
         }
 
-        private MediaSource source(MediaSpec spec) {
+        private MediaSource source(MediaSpec spec, G711 codec) {
             return switch (spec.source()) {
-                case TONE -> ToneSource.milliwatt(G711.PCMU);
-                case SILENCE -> new SilenceSource(G711.PCMU);
+                case TONE -> ToneSource.milliwatt(codec);
+                case SILENCE -> new SilenceSource(codec);
             };
         }
 

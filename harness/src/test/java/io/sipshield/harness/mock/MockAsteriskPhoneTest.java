@@ -166,4 +166,33 @@ class MockAsteriskPhoneTest {
             assertFalse(call.answered());
         }
     }
+
+    @Test
+    void anAlawOnlyEndpointAnswersPcmaAndTheEchoComesBackInIt() throws Exception {
+        try (MockAsterisk pbx = MockAsterisk.builder().certificate(PKI.get(FixtureName.PBX_SERVER)).port(0)
+                .endpoint(new MockEndpoint("101", "pass101", MediaEncryption.SDES).withCodecs(List.of(G711.PCMA)))
+                .extension("600", DialplanApp.ECHO).eventLoopGroup(LOOPS).build().start();
+             Phone phone = phone(pbx, DeviceProfiles.DIGIUM_D6X_2_9_2, "101", "pass101", PhoneSettings.TlsProvider.BORINGSSL)) {
+            phone.connect().get(10, TimeUnit.SECONDS);
+            Call call = phone.call("600").get(10, TimeUnit.SECONDS);
+            assertEquals(200, call.status());
+            assertEquals(G711.PCMA, call.codec(), "the phone offered PCMU then PCMA; the endpoint allows only alaw");
+            MediaStats media = call.sendMedia(ToneSource.milliwatt(call.codec()), Duration.ofSeconds(1)).get(10, TimeUnit.SECONDS);
+            assertEquals(media.sent(), media.verified());
+            call.hangup().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void noCommonCodecIs488() throws Exception {
+        try (MockAsterisk pbx = MockAsterisk.builder().certificate(PKI.get(FixtureName.PBX_SERVER)).port(0)
+                .endpoint(new MockEndpoint("101", "pass101", MediaEncryption.SDES).withCodecs(List.of(G711.PCMA)))
+                .extension("600", DialplanApp.ECHO).eventLoopGroup(LOOPS).build().start();
+             Phone phone = Phone.create(DeviceProfiles.DIGIUM_D6X_2_9_2, PhoneSettings.builder()
+                     .account("101", "pass101").serverHost("pbx.sip.test").serverAddress(pbx.address())
+                     .trust(PKI.get(FixtureName.TEST_ROOT).certificate()).codecs(List.of(G711.PCMU)).build(), LOOPS)) {
+            phone.connect().get(10, TimeUnit.SECONDS);
+            assertEquals(488, phone.call("600").get(10, TimeUnit.SECONDS).status());
+        }
+    }
 }

@@ -4,6 +4,7 @@ import io.sipshield.certs.IssuedCertificate;
 import io.sipshield.certs.format.CertificateFileContents;
 import io.sipshield.certs.format.CertificateFileException;
 import io.sipshield.certs.format.CertificateFiles;
+import io.sipshield.emulator.rtp.G711;
 import io.sipshield.harness.mock.DialplanApp;
 import io.sipshield.harness.mock.MockAor;
 import io.sipshield.harness.mock.MockAsterisk;
@@ -149,8 +150,12 @@ public final class MockAsteriskConfiguration {
             throw new ConfigFileException(pjsipFile, 0, where + ": auth [" + auth.name() + "] has username '"
                     + auth.username() + "'; the mock identifies endpoints by the From user and needs it to be the endpoint name");
         }
+        if (endpoint.codecs().isEmpty()) {
+            throw new ConfigFileException(pjsipFile, 0, where + ": allow names no codec; the mock takes ulaw and alaw");
+        }
         MockEndpoint mock = new MockEndpoint(endpoint.name(), auth.password(), endpoint.mediaEncryption())
-                .withRewriteContact(endpoint.rewriteContact());
+                .withRewriteContact(endpoint.rewriteContact())
+                .withCodecs(endpoint.codecs().stream().map(codec -> codec == Codec.ALAW ? G711.PCMA : G711.PCMU).toList());
         Optional<PjsipAor> aor = endpoint.aors().isEmpty() ? Optional.empty() : pjsip.aor(endpoint.aors().get(0));
         if (aor.isPresent()) {
             PjsipAor options = aor.get();
