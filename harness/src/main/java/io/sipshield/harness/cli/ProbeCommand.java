@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sipshield.certs.format.CertificateFileContents;
-import io.sipshield.certs.format.CertificateFileException;
-import io.sipshield.certs.format.CertificateFiles;
 import io.sipshield.emulator.ClientCredentials;
 import io.sipshield.emulator.PhoneSettings;
 import io.sipshield.emulator.profile.ClientCertificateSource;
@@ -179,14 +177,7 @@ public final class ProbeCommand implements Callable<Integer> {
     }
 
     private static CertificateFileContents read(Path file) throws UnusableInput {
-        try {
-            return CertificateFiles.read(file);
-        } catch (CertificateFileException e) {
-            throw new UnusableInput(e.getMessage());
-        } catch (RuntimeException e) {
-            throw new UnusableInput(file + ": cannot be read as a certificate file (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
-        }
+        return UnusableInput.readCertificateFile(file);
     }
 
     private static String text(DeviceProfile profile, ProbeResult result) {
@@ -274,12 +265,5 @@ public final class ProbeCommand implements Callable<Integer> {
         ArrayNode dropped = root.putArray("notOffered");
         result.droppedCipherSuites().forEach(dropped::add);
         return root.toString();
-    }
-
-    /** Input the probe cannot use: reported in one line, exit 2. */
-    static final class UnusableInput extends Exception {
-        UnusableInput(String message) {
-            super(message);
-        }
     }
 }

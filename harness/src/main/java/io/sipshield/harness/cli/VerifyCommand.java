@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sipshield.certs.format.CertificateFileContents;
-import io.sipshield.certs.format.CertificateFileException;
-import io.sipshield.certs.format.CertificateFiles;
 import io.sipshield.emulator.profile.DeviceProfile;
 import io.sipshield.emulator.profile.DeviceProfiles;
 import io.sipshield.emulator.tls.CertificateValidator;
@@ -207,14 +205,7 @@ public final class VerifyCommand implements Callable<Integer> {
     }
 
     private static CertificateFileContents read(Path file) throws UnusableInput {
-        try {
-            return CertificateFiles.read(file);
-        } catch (CertificateFileException e) {
-            throw new UnusableInput(e.getMessage());
-        } catch (RuntimeException e) {
-            throw new UnusableInput(file + ": cannot be read as a certificate file (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
-        }
+        return UnusableInput.readCertificateFile(file);
     }
 
     private void printText(PrintWriter out, VerifyResult result, List<X509Certificate> anchors) {
@@ -279,12 +270,5 @@ public final class VerifyCommand implements Callable<Integer> {
             return false;
         }
         return false;
-    }
-
-    /** Input the command cannot use: reported as one line, exit 2. */
-    private static final class UnusableInput extends Exception {
-        UnusableInput(String message) {
-            super(message);
-        }
     }
 }
