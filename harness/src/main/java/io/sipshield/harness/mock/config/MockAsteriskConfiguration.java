@@ -116,11 +116,7 @@ public final class MockAsteriskConfiguration {
             warnings.add(new ConfigWarning(pjsipFile, 0, "ca_list_path", where + ": ca_list_path is not read by the mock; "
                     + "use ca_list_file"));
         }
-        try {
-            builder.method(TlsMethod.fromAsteriskName(tls.method().configName()));
-        } catch (IllegalArgumentException e) {
-            throw new ConfigFileException(pjsipFile, 0, where + ": method=" + tls.method().configName() + ": " + e.getMessage());
-        }
+        builder.method(tls.method());
         if (!tls.ciphers().isEmpty()) {
             try {
                 builder.ciphers(tls.ciphers());

@@ -1,5 +1,6 @@
 package io.sipshield.harness.mock.config;
 
+import io.sipshield.harness.mock.TlsMethod;
 import io.sipshield.harness.mock.MediaEncryption;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -321,11 +322,16 @@ final class PjsipConfReader {
             return TlsMethod.DEFAULT;
         }
         for (TlsMethod m : TlsMethod.values()) {
-            if (m.configName().equals(v)) {
+            if (m.asteriskName().equals(v)) {
                 return m;
             }
         }
-        throw OptionValues.bad(l, in, "default, unspecified, tlsv1, tlsv1_1, tlsv1_2, tlsv1_3, sslv2, sslv3, sslv23");
+        if (v.equals("sslv2") || v.equals("sslv3")) {
+            throw new ConfigFileException(l, "method=" + v + " in " + in + ": OpenSSL 3 has no " + v
+                    + ", so no Asterisk built against it can listen with it");
+        }
+        throw OptionValues.bad(l, in, java.util.Arrays.stream(TlsMethod.values()).map(TlsMethod::asteriskName)
+                .collect(java.util.stream.Collectors.joining(", ")));
     }
 
     private static Path path(ConfigLine l, String in) throws ConfigFileException {

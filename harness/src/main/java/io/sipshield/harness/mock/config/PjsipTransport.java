@@ -1,5 +1,6 @@
 package io.sipshield.harness.mock.config;
 
+import io.sipshield.harness.mock.TlsMethod;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;

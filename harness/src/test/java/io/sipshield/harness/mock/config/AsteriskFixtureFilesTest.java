@@ -1,5 +1,6 @@
 package io.sipshield.harness.mock.config;
 
+import io.sipshield.harness.mock.TlsMethod;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

@@ -1,5 +1,6 @@
 package io.sipshield.harness.mock.config;
 
+import io.sipshield.harness.mock.TlsMethod;
 import static io.sipshield.harness.mock.config.ConfigFiles.fails;
 import static io.sipshield.harness.mock.config.ConfigFiles.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -78,10 +79,18 @@ class PjsipConfTest {
     @Test
     void everyMethodIsRead() throws Exception {
         for (TlsMethod m : TlsMethod.values()) {
-            PjsipConf c = load("[t]", "type = transport", "protocol = tls", "method = " + m.configName().toUpperCase());
+            PjsipConf c = load("[t]", "type = transport", "protocol = tls", "method = " + m.asteriskName().toUpperCase());
             assertEquals(m, c.transport("t").orElseThrow().method());
         }
         assertEquals(TlsMethod.DEFAULT, load("[t]", "type = transport", "method =").transport("t").orElseThrow().method());
+    }
+
+    @Test
+    void sslv3IsRefusedWithItsLine() {
+        ConfigFileException e = org.junit.jupiter.api.Assertions.assertThrows(ConfigFileException.class,
+                () -> load("[t]", "type = transport", "protocol = tls", "method = sslv3"));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains(":4:") && e.getMessage().contains("OpenSSL 3 has no sslv3"),
+                e.getMessage());
     }
 
     @Test
