@@ -178,6 +178,11 @@ final class PbxSipHandler extends SimpleChannelInboundHandler<Object> {
             send(ctx, response(ctx, request, Response.NOT_FOUND, newTag()));
             return;
         }
+        if (app == DialplanApp.BUSY || app == DialplanApp.CONGESTION) {
+            send(ctx, response(ctx, request, app == DialplanApp.BUSY ? Response.BUSY_HERE : Response.SERVICE_UNAVAILABLE,
+                    newTag()));
+            return;
+        }
         MediaDescription offer;
         try {
             byte[] body = request.getRawContent();

@@ -85,6 +85,8 @@ public final class LiveScenarioExecutor implements ScenarioExecutor, AutoCloseab
         }
         server.extensions().forEach((extension, app) -> builder.extension(extension, switch (app) {
             case ECHO -> DialplanApp.ECHO;
+            case BUSY -> DialplanApp.BUSY;
+            case CONGESTION -> DialplanApp.CONGESTION;
         }));
         return builder.build();
     }

@@ -26,7 +26,11 @@ public record MockServer(String certificate, List<Endpoint> endpoints, Map<Strin
     /** The dialplan application an extension runs. */
     public enum Application {
         /** {@code Answer()} then {@code Echo()}: the caller's media is sent back. */
-        ECHO("echo");
+        ECHO("echo"),
+        /** {@code Busy()}: 486 Busy Here. */
+        BUSY("busy"),
+        /** {@code Congestion()}: 503 Service Unavailable. */
+        CONGESTION("congestion");
 
         private final String keyword;
 

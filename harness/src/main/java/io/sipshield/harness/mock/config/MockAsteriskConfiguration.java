@@ -205,6 +205,10 @@ public final class MockAsteriskConfiguration {
                 builder.waitBeforeAnswer(dialled, wait.duration());
             } else if (app instanceof DialplanApplication.Answer) {
                 answered = true;
+            } else if (app instanceof DialplanApplication.Busy && !answered) {
+                builder.extension(dialled, DialplanApp.BUSY);
+            } else if (app instanceof DialplanApplication.Congestion && !answered) {
+                builder.extension(dialled, DialplanApp.CONGESTION);
             } else if (app instanceof DialplanApplication.Milliwatt || app instanceof DialplanApplication.Playtones
                     || app instanceof DialplanApplication.Playback || app instanceof DialplanApplication.Busy
                     || app instanceof DialplanApplication.Congestion) {
