@@ -10,6 +10,9 @@ import io.sipshield.harness.run.ScenarioFiles;
 import io.sipshield.harness.run.ScenarioResult;
 import io.sipshield.harness.run.ScenarioRunner;
 import io.sipshield.harness.run.Verdict;
+import io.sipshield.harness.scenario.Scenario;
+import io.sipshield.harness.scenario.ScenarioFileException;
+import io.sipshield.harness.scenario.ScenarioLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -24,7 +27,8 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Runs every scenario file of this module live (mock Asterisk and emulated phones on loopback), one
- * dynamic test per file, named by its path. A scenario that does not pass fails with the report's
+ * dynamic test per scenario, named by its id (the path, plus {@code [row]} for each row of a table of
+ * cases). A scenario that does not pass fails with the report's
  * mismatch table, error or invalid-file message.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -46,12 +50,22 @@ class AllScenariosTest {
         List<Path> files = scenarioFiles();
         assertFalse(files.isEmpty(), "no scenario file (*.yaml, *.yml) under " + MODULE);
         ScenarioRunner runner = ScenarioRunner.builder().executor(executor).build();
-        return files.stream().map(file -> dynamicTest(file.toString(), MODULE.resolve(file).toUri(), () -> {
-            ScenarioResult result = runner.runFile(file);
-            if (result.verdict() != Verdict.PASS) {
-                fail(report(result));
+        ScenarioLoader loader = new ScenarioLoader();
+        return files.stream().flatMap(file -> {
+            List<Scenario> scenarios;
+            try {
+                scenarios = loader.loadAll(file);
+            } catch (ScenarioFileException e) {
+                return Stream.of(dynamicTest(file.toString(), MODULE.resolve(file).toUri(), () -> fail(e.getMessage())));
             }
-        }));
+            return scenarios.stream().map(scenario -> dynamicTest(Scenario.id(file.toString(), scenario.caseName()),
+                    MODULE.resolve(file).toUri(), () -> {
+                        ScenarioResult result = runner.runScenario(scenario);
+                        if (result.verdict() != Verdict.PASS) {
+                            fail(report(result));
+                        }
+                    }));
+        });
     }
 
     /** Scenario files relative to this module, outside schema/, src/, build output and hidden directories. */

@@ -67,10 +67,18 @@ public final class ConsoleReporter implements RunListener {
 
     @Override
     public synchronized void runStarting(List<Path> files) {
+        runStarting(files, java.util.Collections.nCopies(files.size(), null));
+    }
+
+    /** Prints the header, wide enough for every scenario's name (a row of a table as {@code file[row]}). */
+    @Override
+    public synchronized void runStarting(List<Path> files, List<String> caseNames) {
         total = files.size();
         startNanos = System.nanoTime();
-        for (Path file : files) {
-            nameWidth = Math.max(nameWidth, display(file).length());
+        for (int i = 0; i < files.size(); i++) {
+            String name = display(files.get(i));
+            String row = caseNames.get(i);
+            nameWidth = Math.max(nameWidth, row == null ? name.length() : name.length() + row.length() + 2);
         }
         if (!files.isEmpty()) {
             out.println(String.format("%-" + nameWidth + "s  %-7s  %s", "scenario", "verdict", "time"));
@@ -89,7 +97,7 @@ public final class ConsoleReporter implements RunListener {
         if (colour) {
             verdict = COLOURS.get(result.verdict()) + verdict + RESET;
         }
-        out.println(String.format("%-" + nameWidth + "s  %s  %s", display(result.file()), verdict, seconds(result.elapsed())));
+        out.println(String.format("%-" + nameWidth + "s  %s  %s", result.name(display(result.file())), verdict, seconds(result.elapsed())));
         switch (result.verdict()) {
             case PASS -> { }
             case FAIL -> {

@@ -102,7 +102,7 @@ public final class HtmlReporter {
         for (int i = 0; i < results.size(); i++) {
             ScenarioResult result = results.get(i);
             html.start("tr");
-            html.start("td").element("a", names.display(result.file()), "href", "#" + id(i)).end();
+            html.start("td").element("a", result.name(names.display(result.file())), "href", "#" + id(i)).end();
             html.element("td", result.verdict().name(), "class", result.verdict().name());
             html.element("td", seconds(result.elapsed()));
             html.end();
@@ -112,7 +112,7 @@ public final class HtmlReporter {
 
     private void scenario(Markup html, ScenarioResult result, int index) throws XMLStreamException {
         html.start("section", "class", "scenario", "id", id(index));
-        html.start("h2").text(names.display(result.file()) + " ")
+        html.start("h2").text(result.name(names.display(result.file())) + " ")
                 .element("span", result.verdict().name(), "class", "verdict " + result.verdict().name()).end();
         if (result.about() != null) {
             html.element("p", result.about(), "class", "about");

@@ -76,7 +76,7 @@ public final class JUnitXmlReporter {
     private void testcase(XMLStreamWriter xml, ScenarioResult result) throws XMLStreamException {
         xml.writeStartElement("testcase");
         xml.writeAttribute("classname", XmlText.clean(names.directory(result.file())));
-        xml.writeAttribute("name", XmlText.clean(ScenarioNames.fileName(result.file())));
+        xml.writeAttribute("name", XmlText.clean(result.name(ScenarioNames.fileName(result.file()))));
         xml.writeAttribute("time", seconds(result.elapsed()));
         switch (result.verdict()) {
             case PASS -> { }

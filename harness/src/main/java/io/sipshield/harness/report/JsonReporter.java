@@ -70,6 +70,10 @@ public final class JsonReporter {
     private ObjectNode scenario(ScenarioResult result) {
         ObjectNode node = mapper.createObjectNode();
         node.put("file", names.display(result.file()));
+        if (result.caseName() != null) {
+            node.put("case", result.caseName());
+        }
+        node.put("id", io.sipshield.harness.scenario.Scenario.id(names.display(result.file()), result.caseName()));
         node.put("about", result.about());
         node.put("verdict", result.verdict().name());
         node.put("millis", result.elapsed().toMillis());

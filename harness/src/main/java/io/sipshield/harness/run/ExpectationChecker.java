@@ -15,6 +15,11 @@ import java.util.Objects;
  */
 public final class ExpectationChecker {
 
+    /** Every stated expectation of {@code scenario} checked against {@code observed}. */
+    public List<Check> check(io.sipshield.harness.scenario.Scenario scenario, Observation observed) {
+        return check(scenario.expect(), observed);
+    }
+
     /** Every stated expectation of {@code expect} checked against {@code observed}. */
     public List<Check> check(Expectations expect, Observation observed) {
         List<Check> checks = new ArrayList<>();

@@ -10,8 +10,19 @@ public interface RunListener {
     RunListener NONE = new RunListener() {
     };
 
-    /** The files found, in the order they will run, before the first one starts. */
+    /**
+     * The scenarios found, in the order they will run, before the first one starts: one file entry per
+     * scenario (a file with a table of cases appears once per row).
+     */
     default void runStarting(List<Path> files) {
+    }
+
+    /**
+     * As {@link #runStarting(List)}, with the row of the table of cases of each entry ({@code null} for a
+     * file without one). By default passes the files on to {@link #runStarting(List)}.
+     */
+    default void runStarting(List<Path> files, List<String> caseNames) {
+        runStarting(files);
     }
 
     /** One scenario ended. */

@@ -16,9 +16,16 @@ import java.util.Objects;
  * @param elapsed wall time spent on the file
  * @param notes   events the run observed (a dropped connection and why, a skipped step), in order
  * @param observation everything observed, for reports (SIP trace, server chain, media); null for ERROR and INVALID
+ * @param caseName    the row of the file's table of cases, or null for a file without one (or one that
+ *                    could not be read)
  */
 public record ScenarioResult(Path file, String about, Verdict verdict, List<Check> checks, String error, Duration elapsed,
-                             List<String> notes, Observation observation) {
+                             List<String> notes, Observation observation, String caseName) {
+
+    public ScenarioResult(Path file, String about, Verdict verdict, List<Check> checks, String error, Duration elapsed,
+                          List<String> notes, Observation observation) {
+        this(file, about, verdict, checks, error, elapsed, notes, observation, null);
+    }
 
     public ScenarioResult(Path file, String about, Verdict verdict, List<Check> checks, String error, Duration elapsed) {
         this(file, about, verdict, checks, error, elapsed, List.of(), null);
@@ -38,6 +45,19 @@ public record ScenarioResult(Path file, String about, Verdict verdict, List<Chec
         if ((verdict == Verdict.ERROR || verdict == Verdict.INVALID) && error == null) {
             throw new IllegalArgumentException(verdict + " needs an error message");
         }
+    }
+
+    /** This result for the row {@code name} of the file's table of cases. */
+    public ScenarioResult inCase(String name) {
+        return new ScenarioResult(file, about, verdict, checks, error, elapsed, notes, observation, name);
+    }
+
+    /**
+     * How reports name the scenario: {@code shownFile} (the file as the report shows it), plus
+     * {@code [row]} for a row of a table of cases.
+     */
+    public String name(String shownFile) {
+        return caseName == null ? shownFile : shownFile + "[" + caseName + "]";
     }
 
     /** The checks that did not hold, in order. */

@@ -52,11 +52,14 @@ public final class ScenarioRunner {
     }
 
     /**
-     * Runs every scenario file found under {@code paths} ({@link ScenarioFiles#find}), in order. A path
-     * that does not exist yields an {@link Verdict#INVALID} result for that path.
+     * Runs every scenario found under {@code paths} ({@link ScenarioFiles#find}), in order: every row of a
+     * file's table of cases is a scenario of its own. Every file is loaded before the first scenario runs,
+     * so the listener hears the real count. A path that does not exist, or a file that cannot be used,
+     * yields one {@link Verdict#INVALID} result for that file.
      *
-     * @param listener told of the files before the first runs, and of each result as it comes
-     * @return one result per file, in the order run; empty when no scenario file was found
+     * @param listener told of the scenarios (one file entry per scenario) before the first runs, and of
+     *                 each result as it comes
+     * @return one result per scenario, in the order run; empty when no scenario file was found
      */
     public List<ScenarioResult> run(List<Path> paths, RunListener listener) {
         List<Path> files = new ArrayList<>();
@@ -67,10 +70,15 @@ public final class ScenarioRunner {
                 files.add(path);
             }
         }
-        listener.runStarting(List.copyOf(files));
-        List<ScenarioResult> results = new ArrayList<>();
+        List<Planned> plan = new ArrayList<>();
         for (Path file : files) {
-            ScenarioResult result = runFile(file);
+            plan.addAll(plan(file));
+        }
+        listener.runStarting(plan.stream().map(Planned::file).toList(),
+                plan.stream().map(planned -> planned.scenario() == null ? null : planned.scenario().caseName()).toList());
+        List<ScenarioResult> results = new ArrayList<>();
+        for (Planned planned : plan) {
+            ScenarioResult result = planned.scenario() == null ? planned.invalid() : runScenario(planned.scenario());
             results.add(result);
             listener.scenarioFinished(result);
         }
@@ -78,30 +86,67 @@ public final class ScenarioRunner {
         return results;
     }
 
-    /** Loads, runs and checks one scenario file. */
+    /** A scenario to run, or the INVALID result of a file that could not be loaded. */
+    private record Planned(Path file, Scenario scenario, ScenarioResult invalid) {
+    }
+
+    private List<Planned> plan(Path file) {
+        long start = System.nanoTime();
+        try {
+            return loader.loadAll(file).stream().map(scenario -> new Planned(file, scenario, null)).toList();
+        } catch (ScenarioFileException e) {
+            return List.of(new Planned(file, null, invalid(file, e, start)));
+        }
+    }
+
+    private static ScenarioResult invalid(Path file, ScenarioFileException e, long start) {
+        return new ScenarioResult(file, null, Verdict.INVALID, List.of(), e.getMessage(), since(start), List.of(),
+                null, e.caseName());
+    }
+
+    /** Loads, runs and checks every scenario of one file: one result per row of its table of cases. */
+    public List<ScenarioResult> runAll(Path file) {
+        return plan(file).stream()
+                .map(planned -> planned.scenario() == null ? planned.invalid() : runScenario(planned.scenario()))
+                .toList();
+    }
+
+    /**
+     * Loads, runs and checks one scenario file without a table of cases (a file with one is
+     * {@link Verdict#INVALID} here: use {@link #runAll(Path)}).
+     */
     public ScenarioResult runFile(Path file) {
         long start = System.nanoTime();
         Scenario scenario;
         try {
             scenario = loader.load(file);
         } catch (ScenarioFileException e) {
-            return new ScenarioResult(file, null, Verdict.INVALID, List.of(), e.getMessage(), since(start));
+            return invalid(file, e, start);
         }
+        return runScenario(scenario);
+    }
+
+    /** Runs and checks one loaded scenario. */
+    public ScenarioResult runScenario(Scenario scenario) {
+        long start = System.nanoTime();
+        Path file = scenario.file();
         Observation observation;
         try {
             observation = execute(scenario);
         } catch (ScenarioError e) {
-            return new ScenarioResult(file, scenario.about(), Verdict.ERROR, List.of(), e.getMessage(), since(start));
+            return new ScenarioResult(file, scenario.about(), Verdict.ERROR, List.of(), e.getMessage(), since(start),
+                    List.of(), null, scenario.caseName());
         }
-        List<Check> checks = checker.check(scenario.expect(), observation);
+        List<Check> checks = checker.check(scenario, observation);
         Verdict verdict = checks.stream().allMatch(Check::holds) ? Verdict.PASS : Verdict.FAIL;
         return new ScenarioResult(file, scenario.about(), verdict, checks, null, since(start), observation.notes(),
-                observation);
+                observation, scenario.caseName());
     }
 
     private Observation execute(Scenario scenario) throws ScenarioError {
         FutureTask<Observation> task = new FutureTask<>(() -> executor.execute(scenario));
-        Thread thread = new Thread(task, "scenario " + scenario.file().getFileName());
+        Thread thread = new Thread(task, "scenario " + Scenario.id(scenario.file().getFileName().toString(),
+                scenario.caseName()));
         thread.setDaemon(true);
         thread.start();
         try {

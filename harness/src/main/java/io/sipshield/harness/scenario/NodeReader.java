@@ -24,6 +24,11 @@ final class NodeReader {
         this.file = file;
     }
 
+    /** The file errors name. */
+    Path file() {
+        return file;
+    }
+
     ScenarioFileException error(YamlNode.Mark mark, String field, String problem, String expected) {
         return new ScenarioFileException(file, mark.line(), mark.column(), field, problem, expected);
     }

@@ -19,6 +19,7 @@ public final class ScenarioFileException extends Exception {
     private final String field;
     private final String problem;
     private final String expected;
+    private final String caseName;
 
     /**
      * A bad value.
@@ -36,16 +37,33 @@ public final class ScenarioFileException extends Exception {
      * @param expected what would have been accepted
      */
     public ScenarioFileException(Path file, int line, int column, String field, String problem, String expected) {
-        super(format(file, line, column, field, problem, expected));
+        this(file, line, column, field, problem, expected, null);
+    }
+
+    private ScenarioFileException(Path file, int line, int column, String field, String problem, String expected,
+                                  String caseName) {
+        super(format(file, line, column, field, problem, expected, caseName));
         this.file = file;
         this.line = line;
         this.column = column;
         this.field = field;
         this.problem = problem;
         this.expected = expected;
+        this.caseName = caseName;
     }
 
-    private static String format(Path file, int line, int column, String field, String problem, String expected) {
+    /** The same error found in one row of the file's table of cases: the message names the row. */
+    public ScenarioFileException inCase(String name) {
+        return new ScenarioFileException(file, line, column, field, problem, expected, name);
+    }
+
+    /** The row of the table of cases the error was found in, or null. */
+    public String caseName() {
+        return caseName;
+    }
+
+    private static String format(Path file, int line, int column, String field, String problem, String expected,
+                                 String caseName) {
         StringBuilder text = new StringBuilder().append(file);
         if (line > 0) {
             text.append(':').append(line);
@@ -53,7 +71,11 @@ public final class ScenarioFileException extends Exception {
                 text.append(':').append(column);
             }
         }
-        text.append(": ").append(problem);
+        text.append(": ");
+        if (caseName != null) {
+            text.append("case '").append(caseName).append("': ");
+        }
+        text.append(problem);
         if (field != null) {
             text.append(" in ").append(field);
         }

@@ -10,7 +10,8 @@ import java.util.Map;
  */
 final class ScenarioKeys {
 
-    static final List<String> SCENARIO = List.of("about", "setup", "steps", "expect");
+    static final List<String> SCENARIO = List.of("about", "setup", "steps", "expect", "cases");
+    static final List<String> CASES = List.of("columns", "rows");
     static final List<String> SETUP = List.of("server", "phones");
     static final List<String> SERVER = List.of("mock");
     static final List<String> MOCK = List.of("certificate", "endpoints", "extensions");
@@ -37,6 +38,7 @@ final class ScenarioKeys {
     static Map<String, List<String>> byPlace() {
         Map<String, List<String>> places = new LinkedHashMap<>();
         places.put("", SCENARIO);
+        places.put("cases", CASES);
         places.put("setup", SETUP);
         places.put("setup.server", SERVER);
         places.put("setup.server.mock", MOCK);

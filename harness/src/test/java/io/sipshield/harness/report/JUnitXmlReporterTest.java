@@ -3,9 +3,11 @@ package io.sipshield.harness.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sipshield.harness.run.ScenarioResult;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
@@ -44,6 +46,16 @@ class JUnitXmlReporterTest {
         assertEquals(0, passed.getElementsByTagName("failure").getLength());
         assertEquals(0, passed.getElementsByTagName("error").getLength());
         assertEquals(".", testcase(write(SampleResults.ALL), 3).getAttribute("classname"));
+    }
+
+    @Test
+    void everyRowOfATableOfCasesIsATestcaseNamedFileAndRow() throws Exception {
+        List<ScenarioResult> rows = List.of(SampleResults.ALL.get(0).inCase("expired"),
+                SampleResults.ALL.get(0).inCase("self-signed"));
+        Document xml = write(rows);
+        assertEquals("2", ((Element) xml.getElementsByTagName("testsuite").item(0)).getAttribute("tests"));
+        assertEquals("register.yaml[expired]", testcase(xml, 0).getAttribute("name"));
+        assertEquals("register.yaml[self-signed]", testcase(xml, 1).getAttribute("name"));
     }
 
     @Test

@@ -193,6 +193,45 @@ class ScenarioRunnerTest {
         assertEquals(2, results.size());
     }
 
+    /** A table of three cases: the row's about says what the fake executor does. */
+    private static final String TABLE = scenario("\"${about}\"") + """
+            cases:
+              columns: [name, about]
+              rows:
+                - [ok, pass]
+                - [wrong, fail]
+                - [boom, throw]
+            """;
+
+    @Test
+    void aTableOfCasesGivesOneResultPerRowNamedByTheRow() throws IOException {
+        Path file = write("table.yaml", TABLE);
+        write("z.yaml", scenario("pass"));
+        List<String> events = new ArrayList<>();
+        List<ScenarioResult> results = runner(FAKE).run(List.of(dir), new RunListener() {
+            @Override
+            public void runStarting(List<Path> files, List<String> caseNames) {
+                events.add("start " + files.size() + " " + caseNames);
+            }
+        });
+        assertEquals(List.of("start 4 [ok, wrong, boom, null]"), events);
+        assertEquals(List.of(Verdict.PASS, Verdict.FAIL, Verdict.ERROR, Verdict.PASS),
+                results.stream().map(ScenarioResult::verdict).toList());
+        assertEquals(List.of("table.yaml[ok]", "table.yaml[wrong]", "table.yaml[boom]", "z.yaml"),
+                results.stream().map(result -> result.name(result.file().getFileName().toString())).toList());
+        assertEquals(3, runner(FAKE).runAll(file).size());
+        assertEquals(Verdict.INVALID, runner(FAKE).runFile(file).verdict(), "runFile reads files without a table");
+    }
+
+    @Test
+    void aBadRowMakesTheWholeFileOneInvalidResultNamingTheRow() throws IOException {
+        write("table.yaml", TABLE.replace("- [boom, throw]", "- [boom, throw, extra]"));
+        List<ScenarioResult> results = runner(FAKE).run(List.of(dir));
+        assertEquals(1, results.size());
+        assertEquals(Verdict.INVALID, results.get(0).verdict());
+        assertTrue(results.get(0).error().contains("row has 3 cells, columns has 2"), results.get(0).error());
+    }
+
     @Test
     void refusesANonPositiveTimeoutAndAMissingExecutor() {
         assertThrows(IllegalArgumentException.class, () -> ScenarioRunner.builder().timeout(Duration.ZERO));

@@ -137,7 +137,7 @@ class ScenarioLoaderTest {
     @Test
     void rejectsAnUnknownTopLevelKey() {
         ScenarioFileException e = invalid(MINIMAL + "stpes: []\n");
-        assertEquals(FILE + ":15:1: unknown key 'stpes' in scenario; expected one of: about, setup, steps, expect",
+        assertEquals(FILE + ":15:1: unknown key 'stpes' in scenario; expected one of: about, setup, steps, expect, cases",
                 e.getMessage());
     }
 
@@ -347,7 +347,7 @@ class ScenarioLoaderTest {
     @Test
     void rejectsADocumentThatIsNotAMapping() {
         ScenarioFileException e = invalid("- register: alice\n");
-        assertEquals(FILE + ":1:1: found a list in scenario; expected a mapping with the keys about, setup, steps, expect",
+        assertEquals(FILE + ":1:1: found a list in scenario; expected a mapping with the keys about, setup, steps, expect, cases",
                 e.getMessage());
     }
 
