@@ -50,7 +50,8 @@ public final class ServerCertificateCheckHandler extends ChannelInboundHandlerAd
             if (completion.isSuccess()) {
                 judge(ctx);
             } else {
-                report.complete(TlsReport.failed("TLS handshake failed: " + describe(completion.cause())));
+                report.complete(TlsReport.failed("TLS handshake failed: " + describe(completion.cause()),
+                        TlsAlert.received(completion.cause()).orElse(null)));
             }
         }
         super.userEventTriggered(ctx, event);
@@ -73,7 +74,8 @@ public final class ServerCertificateCheckHandler extends ChannelInboundHandlerAd
         boolean drop = enforce && !verification.ok();
         String failure = drop ? "server certificate rejected: bitmask " + VerifyFlag.format(verification.bitmask())
                 + " " + verification.flags() : null;
-        report.complete(new TlsReport(!drop, session.getProtocol(), session.getCipherSuite(), verification, chain, failure));
+        report.complete(new TlsReport(!drop, session.getProtocol(), session.getCipherSuite(), verification, chain, failure,
+                drop ? TlsAlert.closeNotifyFromPhone() : null));
         if (drop) {
             ctx.close();
         }
@@ -88,7 +90,7 @@ public final class ServerCertificateCheckHandler extends ChannelInboundHandlerAd
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) throws Exception {
         if (!report.isDone()) {
-            report.complete(TlsReport.failed(describe(cause)));
+            report.complete(TlsReport.failed(describe(cause), TlsAlert.received(cause).orElse(null)));
         }
         super.exceptionCaught(ctx, cause);
     }

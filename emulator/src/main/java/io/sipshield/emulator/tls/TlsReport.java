@@ -12,15 +12,29 @@ import java.util.List;
  * @param verification the phone's verdict on the server chain, or null when it never saw one
  * @param peerChain    the chain the server presented, leaf first
  * @param failure      why the connection failed or was dropped, or null
+ * @param alert        the TLS alert that ended the connection ({@link TlsAlert}: received from the server
+ *                     in a failed handshake, or the phone's own close_notify when it dropped the server),
+ *                     or null when none is known
  */
 public record TlsReport(boolean established, String protocol, String cipherSuite, VerifyResult verification,
-                        List<X509Certificate> peerChain, String failure) {
+                        List<X509Certificate> peerChain, String failure, TlsAlert alert) {
 
     public TlsReport {
         peerChain = List.copyOf(peerChain);
     }
 
+    /** A report without a known alert. */
+    public TlsReport(boolean established, String protocol, String cipherSuite, VerifyResult verification,
+                     List<X509Certificate> peerChain, String failure) {
+        this(established, protocol, cipherSuite, verification, peerChain, failure, null);
+    }
+
     public static TlsReport failed(String failure) {
         return new TlsReport(false, null, null, null, List.of(), failure);
+    }
+
+    /** A failed connection that ended with {@code alert} (null when none is known). */
+    public static TlsReport failed(String failure, TlsAlert alert) {
+        return new TlsReport(false, null, null, null, List.of(), failure, alert);
     }
 }

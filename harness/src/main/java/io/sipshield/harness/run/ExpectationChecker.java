@@ -3,38 +3,39 @@ package io.sipshield.harness.run;
 import io.sipshield.emulator.tls.VerifyFlag;
 import io.sipshield.harness.scenario.ExpectedStatus;
 import io.sipshield.harness.scenario.Expectations;
+import io.sipshield.harness.scenario.Scenario;
+import io.sipshield.harness.scenario.Step;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Compares a scenario's {@link Expectations} with an {@link Observation}: one {@link Check} per stated
  * expectation, in the order of the scenario format. A differing D-Series bitmask also gets one row per
  * flag that differs ({@code tls.bitmask.EIDENTITY_NOT_MATCH  clear | set}), so a report shows which
- * verification failures were ORed in or left out. A missing observation never holds.
+ * verification failures were ORed in or left out. A missing observation never holds. The top-level
+ * groups are about the first phone; {@code expect.phones.<name>} groups are checked as
+ * {@code phones.<name>.tls.version} and so on; a step's own {@code expect} as {@code steps[i].<kind>}.
  */
 public final class ExpectationChecker {
 
-    /** Every stated expectation of {@code scenario} checked against {@code observed}. */
-    public List<Check> check(io.sipshield.harness.scenario.Scenario scenario, Observation observed) {
-        return check(scenario.expect(), observed);
+    /** Every stated expectation of {@code scenario}, its steps' included, checked against {@code observed}. */
+    public List<Check> check(Scenario scenario, Observation observed) {
+        List<Check> checks = new ArrayList<>(check(scenario.expect(), observed));
+        for (int i = 0; i < scenario.steps().size(); i++) {
+            step(i, scenario.steps().get(i), observed, checks);
+        }
+        return checks;
     }
 
     /** Every stated expectation of {@code expect} checked against {@code observed}. */
     public List<Check> check(Expectations expect, Observation observed) {
         List<Check> checks = new ArrayList<>();
-        if (expect.tls() != null) {
-            tls(expect.tls(), observed.tls(), checks);
-        }
-        if (expect.sip() != null) {
-            sip(expect.sip(), observed, checks);
-        }
-        if (expect.sdp() != null) {
-            sdp(expect.sdp(), observed.sdp(), checks);
-        }
-        if (expect.media() != null) {
-            media(expect.media(), observed.media(), checks);
-        }
+        group("", expect.tls(), expect.sip(), expect.sdp(), expect.media(), observed.tls(), observed.sip(),
+                observed.sdp(), observed.media(), checks);
         if (expect.server() != null && expect.server().registeredContacts() != null) {
             Observation.ServerObservation server = observed.server();
             int expected = expect.server().registeredContacts();
@@ -42,10 +43,51 @@ public final class ExpectationChecker {
                     server == null ? Check.NONE : Integer.toString(server.registeredContacts()),
                     server != null && server.registeredContacts() == expected));
         }
+        expect.phones().forEach((name, phone) -> {
+            Observation.PhoneObservation seen = observed.phones().get(name);
+            group("phones." + name + ".", phone.tls(), phone.sip(), phone.sdp(), phone.media(),
+                    seen == null ? null : seen.tls(), seen == null ? Map.of() : seen.sip(),
+                    seen == null ? null : seen.sdp(), seen == null ? null : seen.media(), checks);
+        });
         return checks;
     }
 
-    private static void tls(Expectations.Tls expect, Observation.TlsObservation tls, List<Check> checks) {
+    private static void group(String prefix, Expectations.Tls tls, Expectations.Sip sip, Expectations.Sdp sdp,
+                              Expectations.Media media, Observation.TlsObservation tlsSeen, Map<String, Integer> sipSeen,
+                              Observation.SdpObservation sdpSeen, Observation.MediaObservation mediaSeen,
+                              List<Check> checks) {
+        if (tls != null) {
+            tls(prefix, tls, tlsSeen, checks);
+        }
+        if (sip != null) {
+            status(prefix + "sip.register", sip.register(), sipSeen.get("register"), checks);
+            status(prefix + "sip.invite", sip.invite(), sipSeen.get("invite"), checks);
+            status(prefix + "sip.bye", sip.bye(), sipSeen.get("bye"), checks);
+            status(prefix + "sip.unregister", sip.unregister(), sipSeen.get("unregister"), checks);
+        }
+        if (sdp != null) {
+            sdp(prefix, sdp, sdpSeen, checks);
+        }
+        if (media != null) {
+            media(prefix, media, mediaSeen, checks);
+        }
+    }
+
+    private static void step(int index, Step step, Observation observed, List<Check> checks) {
+        Optional<Observation.StepObservation> seen = observed.steps().stream()
+                .filter(candidate -> candidate.index() == index).findFirst();
+        String name = "steps[" + index + "]." + step.kind();
+        if (step.expect() != null) {
+            status(name, step.expect(), seen.map(Observation.StepObservation::status).orElse(null), checks);
+        }
+        if (step instanceof Step.ExpectRequest request) {
+            String received = seen.map(Observation.StepObservation::received).orElse(null);
+            checks.add(new Check(name, request.method() + " within " + ScenarioRunner.describe(request.within()),
+                    received == null ? Check.NONE : received, request.method().equals(received)));
+        }
+    }
+
+    private static void tls(String prefix, Expectations.Tls expect, Observation.TlsObservation tls, List<Check> checks) {
         if (expect.established() != null) {
             String observed = Check.NONE;
             if (tls != null) {
@@ -53,29 +95,63 @@ public final class ExpectationChecker {
                         ? Boolean.toString(tls.established())
                         : "false (" + oneLine(tls.failure()) + ")";
             }
-            checks.add(new Check("tls.established", expect.established().toString(), observed,
+            checks.add(new Check(prefix + "tls.established", expect.established().toString(), observed,
                     tls != null && tls.established() == expect.established()));
         }
         if (expect.version() != null) {
-            checks.add(equality("tls.version", expect.version(), tls == null ? null : tls.version()));
+            checks.add(equality(prefix + "tls.version", expect.version(), tls == null ? null : tls.version()));
         }
         if (expect.cipher() != null) {
-            checks.add(equality("tls.cipher", expect.cipher(), tls == null ? null : tls.cipher()));
+            checks.add(equality(prefix + "tls.cipher", expect.cipher(), tls == null ? null : tls.cipher()));
         }
+        Long observed = tls == null ? null : tls.bitmask();
         if (expect.bitmask() != null) {
             long expected = expect.bitmask();
-            Long observed = tls == null ? null : tls.bitmask();
-            checks.add(new Check("tls.bitmask", VerifyFlag.format(expected),
+            checks.add(new Check(prefix + "tls.bitmask", VerifyFlag.format(expected),
                     observed == null ? Check.NONE : VerifyFlag.format(observed),
                     observed != null && observed == expected));
             if (observed != null && observed != expected) {
                 for (VerifyFlag flag : VerifyFlag.values()) {
                     if (((expected ^ observed) & flag.bit()) != 0) {
-                        checks.add(new Check("tls.bitmask." + flag.name(), setOrClear(expected, flag),
+                        checks.add(new Check(prefix + "tls.bitmask." + flag.name(), setOrClear(expected, flag),
                                 setOrClear(observed, flag), false));
                     }
                 }
             }
+        }
+        flags(prefix + "tls.bitmask-contains", expect.bitmaskContains(), true, observed, checks);
+        flags(prefix + "tls.bitmask-excludes", expect.bitmaskExcludes(), false, observed, checks);
+        if (expect.alert() != null) {
+            alert(prefix, expect.alert(), tls == null ? null : tls.alert(), checks);
+        }
+    }
+
+    /** One row per listed flag: {@code set} (contains) or {@code clear} (excludes) expected. */
+    private static void flags(String name, Set<VerifyFlag> flags, boolean set, Long observed, List<Check> checks) {
+        for (VerifyFlag flag : VerifyFlag.values()) {
+            if (!flags.contains(flag)) {
+                continue;
+            }
+            String seen = observed == null ? Check.NONE : setOrClear(observed, flag) + " (" + VerifyFlag.format(observed) + ")";
+            checks.add(new Check(name + "." + flag.name(), set ? "set" : "clear", seen,
+                    observed != null && ((observed & flag.bit()) != 0) == set));
+        }
+    }
+
+    private static void alert(String prefix, Expectations.Alert expect, Observation.AlertObservation alert,
+                              List<Check> checks) {
+        String observed = alert == null ? Check.NONE : alert.toString();
+        if (expect.name() != null) {
+            checks.add(new Check(prefix + "tls.alert.name", expect.name(), observed,
+                    alert != null && alert.name().equals(expect.name())));
+        }
+        if (expect.code() != null) {
+            checks.add(new Check(prefix + "tls.alert.code", expect.code().toString(), observed,
+                    alert != null && alert.code() == expect.code()));
+        }
+        if (expect.sentBy() != null) {
+            checks.add(new Check(prefix + "tls.alert.sent-by", expect.sentBy(), observed,
+                    alert != null && alert.sentBy().equals(expect.sentBy())));
         }
     }
 
@@ -83,51 +159,75 @@ public final class ExpectationChecker {
         return (mask & flag.bit()) != 0 ? "set" : "clear";
     }
 
-    private static void sip(Expectations.Sip expect, Observation observed, List<Check> checks) {
-        status("register", expect.register(), observed, checks);
-        status("invite", expect.invite(), observed, checks);
-        status("bye", expect.bye(), observed, checks);
-    }
-
-    private static void status(String method, ExpectedStatus expected, Observation observed, List<Check> checks) {
+    private static void status(String name, ExpectedStatus expected, Integer status, List<Check> checks) {
         if (expected == null) {
             return;
         }
-        Integer status = observed.sip().get(method);
-        checks.add(new Check("sip." + method, expected.text(), status == null ? Check.NONE : status.toString(),
+        checks.add(new Check(name, expected.text(), status == null ? Check.NONE : status.toString(),
                 expected.matches(status)));
     }
 
-    private static void sdp(Expectations.Sdp expect, Observation.SdpObservation sdp, List<Check> checks) {
+    private static void sdp(String prefix, Expectations.Sdp expect, Observation.SdpObservation sdp, List<Check> checks) {
         if (expect.profile() != null) {
-            checks.add(equality("sdp.profile", expect.profile(), sdp == null ? null : sdp.profile()));
+            checks.add(equality(prefix + "sdp.profile", expect.profile(), sdp == null ? null : sdp.profile()));
         }
         if (expect.suite() != null) {
-            checks.add(equality("sdp.suite", expect.suite(), sdp == null ? null : sdp.suite()));
+            checks.add(equality(prefix + "sdp.suite", expect.suite(), sdp == null ? null : sdp.suite()));
         }
     }
 
-    private static void media(Expectations.Media expect, Observation.MediaObservation media, List<Check> checks) {
+    private static void media(String prefix, Expectations.Media expect, Observation.MediaObservation media,
+                              List<Check> checks) {
         if (expect.allVerified() != null) {
             boolean allVerified = media != null && media.sent() > 0
                     && media.verified() == media.sent() && media.received() == media.sent();
             String observed = media == null ? Check.NONE : allVerified + " (sent " + media.sent() + ", received "
                     + media.received() + ", verified " + media.verified() + ")";
-            checks.add(new Check("media.all-verified", expect.allVerified().toString(), observed,
+            checks.add(new Check(prefix + "media.all-verified", expect.allVerified().toString(), observed,
                     allVerified == expect.allVerified()));
         }
         if (expect.authFailures() != null) {
             long expected = expect.authFailures();
-            checks.add(new Check("media.auth-failures", Long.toString(expected),
+            checks.add(new Check(prefix + "media.auth-failures", Long.toString(expected),
                     media == null ? Check.NONE : Long.toString(media.authFailures()),
                     media != null && media.authFailures() == expected));
         }
         if (expect.minPackets() != null) {
             long minimum = expect.minPackets();
-            checks.add(new Check("media.min-packets", "sent >= " + minimum + ", verified >= " + minimum,
+            checks.add(new Check(prefix + "media.min-packets", "sent >= " + minimum + ", verified >= " + minimum,
                     media == null ? Check.NONE : "sent " + media.sent() + ", verified " + media.verified(),
                     media != null && media.sent() >= minimum && media.verified() >= minimum));
         }
+        if (expect.maxLossPercent() != null) {
+            double limit = expect.maxLossPercent();
+            checks.add(new Check(prefix + "media.max-loss-percent", "<= " + decimal(limit) + " %",
+                    media == null ? Check.NONE : decimal(media.lossPercent()) + " % (lost " + media.lost()
+                            + ", received " + media.received() + ")",
+                    media != null && media.received() > 0 && media.lossPercent() <= limit));
+        }
+        if (expect.maxJitterMs() != null) {
+            double limit = expect.maxJitterMs();
+            checks.add(new Check(prefix + "media.max-jitter-ms", "<= " + decimal(limit) + " ms",
+                    media == null ? Check.NONE : decimal(media.jitterMs()) + " ms",
+                    media != null && media.received() > 0 && media.jitterMs() <= limit));
+        }
+        if (expect.toneHz() != null) {
+            Observation.ToneObservation tone = media == null ? null : media.tone();
+            String observed = tone == null ? Check.NONE : (tone.present() ? "" : "no ") + tone.frequency()
+                    + " Hz tone (in " + tone.toneFrames() + " of " + tone.frames() + " packets)";
+            checks.add(new Check(prefix + "media.tone-hz", expect.toneHz() + " Hz", observed,
+                    tone != null && tone.frequency() == expect.toneHz() && tone.present()));
+        }
+        if (expect.receivedMinPackets() != null) {
+            long minimum = expect.receivedMinPackets();
+            checks.add(new Check(prefix + "media.received-min-packets", ">= " + minimum,
+                    media == null ? Check.NONE : Long.toString(media.received()),
+                    media != null && media.received() >= minimum));
+        }
+    }
+
+    private static String decimal(double value) {
+        return String.format(java.util.Locale.ROOT, "%.1f", value);
     }
 
     private static Check equality(String name, String expected, String observed) {

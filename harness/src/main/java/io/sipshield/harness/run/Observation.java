@@ -19,6 +19,9 @@ import java.util.Map;
  *               empty when no phone got as far as SIP
  * @param chain  the server chain the observed phone received and its verdict on it, or null when it
  *               never saw one
+ * @param phones what every phone observed, by name in setup order (the first is the one the top-level
+ *               fields describe); empty for fakes that observe only the first phone
+ * @param steps  what each step that sends or awaits a request observed, in step order
  */
 public record Observation(
         TlsObservation tls,
@@ -28,12 +31,64 @@ public record Observation(
         ServerObservation server,
         List<String> notes,
         List<SipMessage> trace,
-        ChainObservation chain) {
+        ChainObservation chain,
+        Map<String, PhoneObservation> phones,
+        List<StepObservation> steps) {
 
     public Observation {
         sip = Map.copyOf(sip);
         notes = List.copyOf(notes);
         trace = List.copyOf(trace);
+        phones = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(phones));
+        steps = List.copyOf(steps);
+    }
+
+    /** An observation of the first phone only, with a trace and chain. */
+    public Observation(TlsObservation tls, Map<String, Integer> sip, SdpObservation sdp, MediaObservation media,
+                       ServerObservation server, List<String> notes, List<SipMessage> trace, ChainObservation chain) {
+        this(tls, sip, sdp, media, server, notes, trace, chain, Map.of(), List.of());
+    }
+
+    /**
+     * What one phone observed.
+     *
+     * @param tls   its TLS connection, or null when it never connected
+     * @param sip   the last final status per method it sent ({@code register}, {@code unregister},
+     *              {@code invite}, {@code bye})
+     * @param sdp   the media description of its last answered call, or null
+     * @param media the media counters of its last call with media, or null
+     */
+    public record PhoneObservation(TlsObservation tls, Map<String, Integer> sip, SdpObservation sdp,
+                                   MediaObservation media) {
+        public PhoneObservation {
+            sip = Map.copyOf(sip);
+        }
+    }
+
+    /**
+     * What one step observed: the final status its request got, or the request it awaited.
+     *
+     * @param index    the step's position, from 0
+     * @param kind     the step's kind ({@code register}, {@code expect-request}...)
+     * @param phone    the phone that acted
+     * @param status   the final status the step's request got, or null when none came
+     * @param received for {@code expect-request}: the method that arrived, or null when none did
+     */
+    public record StepObservation(int index, String kind, String phone, Integer status, String received) {
+    }
+
+    /**
+     * A TLS alert (RFC 8446 §6).
+     *
+     * @param name   its name, like {@code handshake_failure}
+     * @param code   its code
+     * @param sentBy {@code server} or {@code phone}
+     */
+    public record AlertObservation(String name, int code, String sentBy) {
+        @Override
+        public String toString() {
+            return name + " (" + code + ") sent by " + sentBy;
+        }
     }
 
     /** An observation without a SIP trace or server chain (fakes, real targets). */
@@ -95,8 +150,14 @@ public record Observation(
      * @param bitmask     the D-Series verification bitmask the phone computed for the server chain
      *                    ({@link io.sipshield.emulator.tls.VerifyFlag}); null when the phone never saw a chain
      * @param failure     why the connection failed or was dropped, or null
+     * @param alert       the alert that ended the connection, or null when none is known
      */
-    public record TlsObservation(boolean established, String version, String cipher, Long bitmask, String failure) {
+    public record TlsObservation(boolean established, String version, String cipher, Long bitmask, String failure,
+                                 AlertObservation alert) {
+
+        public TlsObservation(boolean established, String version, String cipher, Long bitmask, String failure) {
+            this(established, version, cipher, bitmask, failure, null);
+        }
     }
 
     /**
@@ -113,8 +174,38 @@ public record Observation(
      * @param authFailures  received packets whose SRTP authentication tag did not verify
      * @param replays       received packets rejected as replays or too old
      * @param mismatched    received packets that authenticated but whose payload equals nothing the phone sent
+     * @param lost          packets of the incoming stream never received (RFC 3550 A.3)
+     * @param jitterMs      interarrival jitter of the incoming stream (RFC 3550 A.8), milliseconds
+     * @param tone          what the tone detector heard, or null when no tone was listened for
      */
-    public record MediaObservation(long sent, long received, long verified, long authFailures, long replays, long mismatched) {
+    public record MediaObservation(long sent, long received, long verified, long authFailures, long replays,
+                                   long mismatched, long lost, double jitterMs, ToneObservation tone) {
+
+        public MediaObservation(long sent, long received, long verified, long authFailures, long replays,
+                                long mismatched) {
+            this(sent, received, verified, authFailures, replays, mismatched, 0, 0, null);
+        }
+
+        /** Lost packets as a share of those expected (received plus lost), percent; 0 when none was expected. */
+        public double lossPercent() {
+            long expected = received + lost;
+            return expected == 0 ? 0 : 100.0 * lost / expected;
+        }
+    }
+
+    /**
+     * A Goertzel tone detector's verdict on the received audio ({@code ToneDetector}).
+     *
+     * @param frequency  the frequency listened for, Hz
+     * @param frames     G.711 packets analysed
+     * @param toneFrames packets in which that frequency carried most of the energy
+     */
+    public record ToneObservation(int frequency, long frames, long toneFrames) {
+
+        /** The tone dominated more than half of the analysed packets. */
+        public boolean present() {
+            return frames > 0 && 2 * toneFrames > frames;
+        }
     }
 
     /** @param registeredContacts contacts bound in the server's registrar when the steps ended */

@@ -1,6 +1,11 @@
 package io.sipshield.harness.scenario;
 
+import io.sipshield.emulator.tls.VerifyFlag;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -12,12 +17,44 @@ import java.util.stream.Stream;
  * @param sdp    the negotiated media description
  * @param media  SRTP media counters
  * @param server facts the server reports
+ * @param phones expectations about named phones, by name in file order
  */
-public record Expectations(Tls tls, Sip sip, Sdp sdp, Media media, Server server) {
+public record Expectations(Tls tls, Sip sip, Sdp sdp, Media media, Server server, Map<String, Phone> phones) {
 
     public Expectations {
-        if (Stream.of(tls, sip, sdp, media, server).allMatch(Objects::isNull)) {
+        phones = phones == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(phones));
+        if (Stream.of(tls, sip, sdp, media, server).allMatch(Objects::isNull) && phones.isEmpty()) {
             throw new IllegalArgumentException("a scenario must state at least one expectation");
+        }
+    }
+
+    /** Expectations about the first phone and the server only. */
+    public Expectations(Tls tls, Sip sip, Sdp sdp, Media media, Server server) {
+        this(tls, sip, sdp, media, server, Map.of());
+    }
+
+    /**
+     * What one named phone must observe ({@code expect.phones.<name>}); the top-level groups are about
+     * the first phone.
+     */
+    public record Phone(Tls tls, Sip sip, Sdp sdp, Media media) {
+        public Phone {
+            if (Stream.of(tls, sip, sdp, media).allMatch(Objects::isNull)) {
+                throw new IllegalArgumentException("a phone's expectations state nothing");
+            }
+        }
+    }
+
+    /**
+     * A TLS alert (RFC 8446 §6); every field optional, at least one stated.
+     *
+     * @param name   the alert's name, like {@code handshake_failure}
+     * @param code   its code, like 40
+     * @param sentBy {@code server} or {@code phone}
+     */
+    public record Alert(String name, Integer code, String sentBy) {
+        public Alert {
+            requireOne("tls.alert", name, code, sentBy);
         }
     }
 
@@ -35,10 +72,21 @@ public record Expectations(Tls tls, Sip sip, Sdp sdp, Media media, Server server
      * @param cipher      negotiated cipher suite, IANA name
      * @param bitmask     the D-Series verification bitmask ({@link io.sipshield.emulator.tls.VerifyFlag}),
      *                    compared exactly
+     * @param alert       the alert that ended the connection
+     * @param bitmaskContains flags the observed bitmask must have set (empty: none stated)
+     * @param bitmaskExcludes flags the observed bitmask must have clear (empty: none stated)
      */
-    public record Tls(Boolean established, String version, String cipher, Long bitmask) {
+    public record Tls(Boolean established, String version, String cipher, Long bitmask, Alert alert,
+                      Set<VerifyFlag> bitmaskContains, Set<VerifyFlag> bitmaskExcludes) {
         public Tls {
-            requireOne("tls", established, version, cipher, bitmask);
+            bitmaskContains = bitmaskContains == null ? Set.of() : Set.copyOf(bitmaskContains);
+            bitmaskExcludes = bitmaskExcludes == null ? Set.of() : Set.copyOf(bitmaskExcludes);
+            requireOne("tls", established, version, cipher, bitmask, alert,
+                    bitmaskContains.isEmpty() ? null : bitmaskContains, bitmaskExcludes.isEmpty() ? null : bitmaskExcludes);
+        }
+
+        public Tls(Boolean established, String version, String cipher, Long bitmask) {
+            this(established, version, cipher, bitmask, null, Set.of(), Set.of());
         }
     }
 
@@ -48,10 +96,15 @@ public record Expectations(Tls tls, Sip sip, Sdp sdp, Media media, Server server
      * @param register the REGISTER
      * @param invite   the INVITE
      * @param bye      the BYE
+     * @param unregister the REGISTER with Expires: 0
      */
-    public record Sip(ExpectedStatus register, ExpectedStatus invite, ExpectedStatus bye) {
+    public record Sip(ExpectedStatus register, ExpectedStatus invite, ExpectedStatus bye, ExpectedStatus unregister) {
         public Sip {
-            requireOne("sip", register, invite, bye);
+            requireOne("sip", register, invite, bye, unregister);
+        }
+
+        public Sip(ExpectedStatus register, ExpectedStatus invite, ExpectedStatus bye) {
+            this(register, invite, bye, null);
         }
     }
 
@@ -73,10 +126,20 @@ public record Expectations(Tls tls, Sip sip, Sdp sdp, Media media, Server server
      * @param allVerified  every packet sent came back, authenticated and unchanged
      * @param authFailures received packets whose authentication tag did not verify
      * @param minPackets   at least this many packets were sent and verified
+     * @param maxLossPercent     at most this share of the incoming stream lost (RFC 3550 A.3), percent
+     * @param maxJitterMs        at most this interarrival jitter (RFC 3550 A.8), milliseconds
+     * @param toneHz             the received audio carries this tone (Goertzel, {@code ToneDetector})
+     * @param receivedMinPackets at least this many packets received
      */
-    public record Media(Boolean allVerified, Long authFailures, Long minPackets) {
+    public record Media(Boolean allVerified, Long authFailures, Long minPackets, Double maxLossPercent,
+                        Double maxJitterMs, Integer toneHz, Long receivedMinPackets) {
         public Media {
-            requireOne("media", allVerified, authFailures, minPackets);
+            requireOne("media", allVerified, authFailures, minPackets, maxLossPercent, maxJitterMs, toneHz,
+                    receivedMinPackets);
+        }
+
+        public Media(Boolean allVerified, Long authFailures, Long minPackets) {
+            this(allVerified, authFailures, minPackets, null, null, null, null);
         }
     }
 

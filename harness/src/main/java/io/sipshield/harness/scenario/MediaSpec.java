@@ -22,8 +22,13 @@ public record MediaSpec(Source source, int seconds) {
 
     /** The audio a phone sends. */
     public enum Source {
-        /** A steady tone. */
+        /** A steady test tone (the emulator's {@code ToneSource.milliwatt}: 1 kHz at 0 dBm0). */
         TONE("tone"),
+        /**
+         * Asterisk's Milliwatt(): the digital milliwatt, 1 kHz at 0 dBm0 (ITU-T G.711 Tables 5/6), the
+         * same signal as {@link #TONE}, named as a PBX names it.
+         */
+        MILLIWATT("milliwatt"),
         /** Digital silence. */
         SILENCE("silence");
 

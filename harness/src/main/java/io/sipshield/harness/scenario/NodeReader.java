@@ -109,6 +109,28 @@ final class NodeReader {
         throw wrongType(node, field, expected);
     }
 
+    /** A number (integer or decimal) from {@code min} to {@code max}, like {@code 1.5}. */
+    double number(YamlNode node, String field, double min, double max) throws ScenarioFileException {
+        String expected = "a number from " + plain(min) + " to " + plain(max);
+        if (node instanceof Scalar scalar && (scalar.kind() == Kind.INTEGER || scalar.kind() == Kind.FLOAT)) {
+            double value;
+            try {
+                value = Double.parseDouble(scalar.text());
+            } catch (NumberFormatException e) {
+                throw wrongType(node, field, expected);
+            }
+            if (value >= min && value <= max && Double.isFinite(value)) {
+                return value;
+            }
+            throw error(node.mark(), field, "out of range " + scalar.text(), expected);
+        }
+        throw wrongType(node, field, expected);
+    }
+
+    private static String plain(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+    }
+
     /** One of the {@code values}, written as its {@code keyword}. */
     <E extends Enum<E>> E keyword(YamlNode node, String field, E[] values, Function<E, String> keyword)
             throws ScenarioFileException {

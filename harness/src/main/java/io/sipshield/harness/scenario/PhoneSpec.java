@@ -14,9 +14,49 @@ import java.util.Objects;
  * @param serverName the host name the phone dials; the server's identity is checked against it
  *                   (RFC 5922 §7)
  * @param trust      fixture names of the CA certificates loaded on the phone
+ * @param allowWildcard     the D-Series {@code tls_allow_wildcard_certs} setting
+ * @param clock             the phone's fixed clock, or null for the real one
+ * @param tlsProvider       the TLS stack
+ * @param clientCertificate fixture whose certificate, chain and key the phone presents when the server
+ *                          asks for one, or null
+ * @param answer            what the phone does with an incoming INVITE
+ * @param rejectStatus      the status {@link AnswerMode#REJECT} answers with
+ * @param codecs            the G.711 laws offered, in order ({@code PCMU}, {@code PCMA}); empty for the
+ *                          emulator's default
  */
 public record PhoneSpec(String name, String profile, String user, String password, String serverName, List<String> trust,
-                        boolean allowWildcard, Instant clock, TlsProvider tlsProvider) {
+                        boolean allowWildcard, Instant clock, TlsProvider tlsProvider, String clientCertificate,
+                        AnswerMode answer, int rejectStatus, List<String> codecs) {
+
+    /** What a phone does with an incoming INVITE. */
+    public enum AnswerMode {
+        /** Answers at once with 200 (the emulator's default). */
+        AUTO("auto"),
+        /** Rings (180) until an {@code answer} step. */
+        MANUAL("manual"),
+        /** Answers every incoming INVITE with the reject status. */
+        REJECT("reject");
+
+        private final String keyword;
+
+        AnswerMode(String keyword) {
+            this.keyword = keyword;
+        }
+
+        public String keyword() {
+            return keyword;
+        }
+    }
+
+    /** The status a rejecting phone answers with when the scenario names none: 486 Busy Here. */
+    public static final int DEFAULT_REJECT_STATUS = 486;
+
+    /** A phone with v1's settings: no client certificate, answers at once, default codecs. */
+    public PhoneSpec(String name, String profile, String user, String password, String serverName, List<String> trust,
+                     boolean allowWildcard, Instant clock, TlsProvider tlsProvider) {
+        this(name, profile, user, password, serverName, trust, allowWildcard, clock, tlsProvider, null, AnswerMode.AUTO,
+                DEFAULT_REJECT_STATUS, List.of());
+    }
 
     /** The TLS stack the emulated phone runs on. */
     public enum TlsProvider {
@@ -50,12 +90,15 @@ public record PhoneSpec(String name, String profile, String user, String passwor
         Objects.requireNonNull(serverName, "serverName");
         trust = List.copyOf(trust);
         Objects.requireNonNull(tlsProvider, "tlsProvider");
+        Objects.requireNonNull(answer, "answer");
+        codecs = List.copyOf(codecs);
     }
 
     @Override
     public String toString() {
         return "PhoneSpec[name=" + name + ", profile=" + profile + ", user=" + user
                 + ", serverName=" + serverName + ", trust=" + trust + ", allowWildcard=" + allowWildcard
-                + ", clock=" + clock + ", tlsProvider=" + tlsProvider + "]";
+                + ", clock=" + clock + ", tlsProvider=" + tlsProvider + ", clientCertificate=" + clientCertificate
+                + ", answer=" + answer + ", rejectStatus=" + rejectStatus + ", codecs=" + codecs + "]";
     }
 }

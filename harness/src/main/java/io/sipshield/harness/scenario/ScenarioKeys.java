@@ -13,27 +13,45 @@ final class ScenarioKeys {
     static final List<String> SCENARIO = List.of("about", "setup", "steps", "expect", "cases");
     static final List<String> CASES = List.of("columns", "rows");
     static final List<String> SETUP = List.of("server", "phones");
-    static final List<String> SERVER = List.of("mock");
-    static final List<String> MOCK = List.of("certificate", "endpoints", "extensions");
+    static final List<String> SERVER = List.of("mock", "target");
+    static final List<String> MOCK = List.of("certificate", "endpoints", "extensions", "pjsip.conf", "extensions.conf",
+            "config");
     static final List<String> ENDPOINT = List.of("id", "password", "media-encryption");
     static final List<String> PHONE = List.of("name", "profile", "user", "password", "server-name", "trust",
-            "allow-wildcard", "clock", "tls-provider");
-    static final List<String> STEP = List.of("register", "call", "hangup");
-    static final List<String> CALL = List.of("phone", "to", "media");
+            "allow-wildcard", "clock", "tls-provider", "client-certificate", "answer", "reject-status", "codecs");
+    static final List<String> STEP = List.of("register", "unregister", "call", "answer", "hangup", "wait",
+            "expect-request", "hold", "resume");
+    /** A step that names a phone and may state its final status: register, unregister, hangup, hold, resume. */
+    static final List<String> PHONE_STEP = List.of("phone", "expect");
+    static final List<String> CALL = List.of("phone", "to", "media", "expect", "hold-seconds");
+    static final List<String> ANSWER = List.of("phone", "within", "after", "reject", "expect");
+    static final List<String> EXPECT_REQUEST = List.of("phone", "method", "within");
     static final List<String> MEDIA = List.of("source", "seconds");
-    static final List<String> EXPECT = List.of("tls", "sip", "sdp", "media", "server");
-    static final List<String> EXPECT_TLS = List.of("established", "version", "cipher", "bitmask");
-    static final List<String> EXPECT_SIP = List.of("register", "invite", "bye");
+    static final List<String> EXPECT = List.of("tls", "sip", "sdp", "media", "server", "phones");
+    static final List<String> EXPECT_PHONE = List.of("tls", "sip", "sdp", "media");
+    static final List<String> EXPECT_TLS = List.of("established", "version", "cipher", "bitmask", "alert",
+            "bitmask-contains", "bitmask-excludes");
+    static final List<String> EXPECT_TLS_ALERT = List.of("name", "code", "sent-by");
+    static final List<String> EXPECT_SIP = List.of("register", "invite", "bye", "unregister");
     static final List<String> EXPECT_SDP = List.of("profile", "suite");
-    static final List<String> EXPECT_MEDIA = List.of("all-verified", "auth-failures", "min-packets");
+    static final List<String> EXPECT_MEDIA = List.of("all-verified", "auth-failures", "min-packets",
+            "max-loss-percent", "max-jitter-ms", "tone-hz", "received-min-packets");
     static final List<String> EXPECT_SERVER = List.of("registered-contacts");
 
     private ScenarioKeys() {
     }
 
+    private static void expectGroups(Map<String, List<String>> places, String place) {
+        places.put(place + ".tls", EXPECT_TLS);
+        places.put(place + ".tls.alert", EXPECT_TLS_ALERT);
+        places.put(place + ".sip", EXPECT_SIP);
+        places.put(place + ".sdp", EXPECT_SDP);
+        places.put(place + ".media", EXPECT_MEDIA);
+    }
+
     /**
      * Every mapping with fixed keys, by its place in a document: {@code ""} is the top level,
-     * {@code []} an item of a list.
+     * {@code []} an item of a list, {@code *} any key of a mapping with free keys.
      */
     static Map<String, List<String>> byPlace() {
         Map<String, List<String>> places = new LinkedHashMap<>();
@@ -45,14 +63,18 @@ final class ScenarioKeys {
         places.put("setup.server.mock.endpoints[]", ENDPOINT);
         places.put("setup.phones[]", PHONE);
         places.put("steps[]", STEP);
+        for (String step : List.of("register", "unregister", "hangup", "hold", "resume")) {
+            places.put("steps[]." + step, PHONE_STEP);
+        }
         places.put("steps[].call", CALL);
         places.put("steps[].call.media", MEDIA);
+        places.put("steps[].answer", ANSWER);
+        places.put("steps[].expect-request", EXPECT_REQUEST);
+        expectGroups(places, "expect");
         places.put("expect", EXPECT);
-        places.put("expect.tls", EXPECT_TLS);
-        places.put("expect.sip", EXPECT_SIP);
-        places.put("expect.sdp", EXPECT_SDP);
-        places.put("expect.media", EXPECT_MEDIA);
         places.put("expect.server", EXPECT_SERVER);
+        places.put("expect.phones.*", EXPECT_PHONE);
+        expectGroups(places, "expect.phones.*");
         return places;
     }
 }

@@ -1,5 +1,8 @@
 package io.sipshield.harness.scenario;
 
-/** The server a scenario's phones connect to. The embedded mock Asterisk is the only kind so far. */
-public sealed interface ServerSpec permits MockServer {
+/**
+ * The server a scenario's phones connect to: the embedded mock Asterisk ({@link MockServer}) or a
+ * real server at an address ({@link TargetServer}).
+ */
+public sealed interface ServerSpec permits MockServer, TargetServer {
 }

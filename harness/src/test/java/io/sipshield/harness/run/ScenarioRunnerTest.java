@@ -90,7 +90,7 @@ class ScenarioRunnerTest {
         ScenarioResult result = runner(FAKE).runFile(file);
         assertEquals(Verdict.INVALID, result.verdict());
         assertNull(result.about());
-        assertEquals(file + ":2:8: missing key 'server' in setup; expected server: a mapping naming the server kind: mock",
+        assertEquals(file + ":2:8: missing key 'server' in setup; expected server: a mapping with one of: mock, target",
                 result.error());
     }
 

@@ -103,7 +103,7 @@ class ScenarioLoaderTest {
         PhoneSpec alice = scenario.setup().phones().get(0);
         assertEquals(PhoneSpec.DEFAULT_SERVER_NAME, alice.serverName());
         assertEquals(List.of(), alice.trust());
-        assertEquals(new Step.Call("alice", "600", MediaSpec.DEFAULT), scenario.steps().get(0));
+        assertEquals(new Step.Call("alice", "600", null), scenario.steps().get(0), "v2: a call without media sends none");
         assertNull(scenario.expect().tls());
         assertEquals(new Expectations.Media(null, null, 1L), scenario.expect().media());
     }
@@ -124,14 +124,14 @@ class ScenarioLoaderTest {
     void rejectsAnUnknownKeyNamingFileLineColumnAndTheKeysAllowed() throws Exception {
         Path file = resource("invalid/unknown-key.yaml");
         ScenarioFileException e = assertThrows(ScenarioFileException.class, () -> loader.load(file));
-        assertEquals(file + ":13:5: unknown key 'bitmsk' in expect.tls; expected one of: established, version, cipher, bitmask",
+        assertEquals(file + ":13:5: unknown key 'bitmsk' in expect.tls; expected one of: established, version, cipher, bitmask, alert, bitmask-contains, bitmask-excludes",
                 e.getMessage());
         assertAll(
                 () -> assertEquals(file, e.file()),
                 () -> assertEquals(13, e.line()),
                 () -> assertEquals(5, e.column()),
                 () -> assertEquals("expect.tls", e.field()),
-                () -> assertEquals("one of: established, version, cipher, bitmask", e.expected()));
+                () -> assertEquals("one of: established, version, cipher, bitmask, alert, bitmask-contains, bitmask-excludes", e.expected()));
     }
 
     @Test
@@ -226,7 +226,7 @@ class ScenarioLoaderTest {
     @Test
     void rejectsAnUnknownStepKind() {
         ScenarioFileException e = invalid(MINIMAL.replace("- register: alice", "- regster: alice"));
-        assertEquals(FILE + ":12:5: unknown key 'regster' in steps[0]; expected one of: register, call, hangup",
+        assertEquals(FILE + ":12:5: unknown key 'regster' in steps[0]; expected one of: register, unregister, call, answer, hangup, wait, expect-request, hold, resume",
                 e.getMessage());
     }
 
@@ -240,7 +240,7 @@ class ScenarioLoaderTest {
     @Test
     void rejectsAScenarioThatExpectsNothing() {
         ScenarioFileException e = invalid(MINIMAL.replace("  sip: { register: 200 }\n", "  {}\n").replace("expect:\n  {}", "expect: {}"));
-        assertEquals(FILE + ":13:9: nothing expected in expect; expected at least one of: tls, sip, sdp, media, server",
+        assertEquals(FILE + ":13:9: nothing expected in expect; expected at least one of: tls, sip, sdp, media, server, phones",
                 e.getMessage());
     }
 
@@ -248,7 +248,7 @@ class ScenarioLoaderTest {
     void rejectsAnEmptyExpectationGroup() {
         ScenarioFileException e = invalid(MINIMAL.replace("sip: { register: 200 }", "tls: {}"));
         assertEquals(FILE + ":14:8: nothing expected in expect.tls; expected at least one of: established, version, "
-                + "cipher, bitmask", e.getMessage());
+                + "cipher, bitmask, alert, bitmask-contains, bitmask-excludes", e.getMessage());
     }
 
     @ParameterizedTest
@@ -305,7 +305,7 @@ class ScenarioLoaderTest {
     void rejectsAnUnknownKeyword() {
         ScenarioFileException e = invalid(MINIMAL.replace("- register: alice",
                 "- call: { phone: alice, to: \"600\", media: { source: noise } }"));
-        assertEquals(FILE + ":12:55: found 'noise' in steps[0].call.media.source; expected one of: tone, silence",
+        assertEquals(FILE + ":12:55: found 'noise' in steps[0].call.media.source; expected one of: tone, milliwatt, silence",
                 e.getMessage());
     }
 

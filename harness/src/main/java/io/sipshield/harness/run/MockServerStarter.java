@@ -1,0 +1,118 @@
+package io.sipshield.harness.run;
+
+import io.netty.channel.EventLoopGroup;
+import io.sipshield.certs.FixtureCatalog;
+import io.sipshield.certs.FixtureName;
+import io.sipshield.certs.IssuedCertificate;
+import io.sipshield.harness.mock.DialplanApp;
+import io.sipshield.harness.mock.MediaEncryption;
+import io.sipshield.harness.mock.MockAsterisk;
+import io.sipshield.harness.mock.MockEndpoint;
+import io.sipshield.harness.mock.config.ConfigFileException;
+import io.sipshield.harness.mock.config.ConfigWarning;
+import io.sipshield.harness.mock.config.MockAsteriskConfiguration;
+import io.sipshield.harness.scenario.Endpoint;
+import io.sipshield.harness.scenario.MockServer;
+import io.sipshield.harness.scenario.Scenario;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Starts the embedded mock Asterisk a scenario describes: from the scenario's own keys, or from
+ * pjsip.conf and extensions.conf (inline or a directory) read by {@link MockAsteriskConfiguration},
+ * with {@code ${fixtures}} replaced by the run's {@link FixtureFiles} directory. The mock always serves
+ * on 127.0.0.1 and an ephemeral port, whatever {@code bind=} says: the phones are told its address.
+ * Configuration warnings become notes; configuration errors fail the scenario, naming the scenario
+ * file and the configuration line.
+ */
+final class MockServerStarter {
+
+    /**
+     * @param mock  the started mock
+     * @param notes configuration warnings, one line each
+     */
+    record Started(MockAsterisk mock, List<String> notes) {
+    }
+
+    private final FixtureCatalog fixtures;
+    private final FixtureFiles files;
+    private final EventLoopGroup group;
+
+    MockServerStarter(FixtureCatalog fixtures, FixtureFiles files, EventLoopGroup group) {
+        this.fixtures = fixtures;
+        this.files = files;
+        this.group = group;
+    }
+
+    Started start(Scenario scenario, MockServer server) throws IOException {
+        List<String> notes = new ArrayList<>();
+        MockAsterisk.Builder builder = server.config() == null ? MockAsterisk.builder()
+                : configured(scenario, server.config(), notes);
+        if (server.certificate() != null) {
+            builder.certificate(fixture(server.certificate()));
+        }
+        builder.bindAddress("127.0.0.1").port(0).eventLoopGroup(group);
+        for (Endpoint endpoint : server.endpoints()) {
+            builder.endpoint(new MockEndpoint(endpoint.id(), endpoint.password(),
+                    endpoint.mediaEncryption() == Endpoint.MediaEncryption.SDES ? MediaEncryption.SDES : MediaEncryption.NO));
+        }
+        server.extensions().forEach((extension, app) -> builder.extension(extension, switch (app) {
+            case ECHO -> DialplanApp.ECHO;
+            case BUSY -> DialplanApp.BUSY;
+            case CONGESTION -> DialplanApp.CONGESTION;
+        }));
+        return new Started(builder.build().start(), notes);
+    }
+
+    private MockAsterisk.Builder configured(Scenario scenario, MockServer.AsteriskConfig config, List<String> notes)
+            throws IOException {
+        Path dir = Files.createTempDirectory("sipshield-config");
+        String shownAs;
+        try {
+            if (config.directory() != null) {
+                shownAs = config.directory().toString();
+                for (String name : List.of("pjsip.conf", "extensions.conf")) {
+                    Path source = config.directory().resolve(name);
+                    String text = Files.isRegularFile(source) ? Files.readString(source) : "";
+                    Files.writeString(dir.resolve(name), files.substitute(text));
+                }
+            } else {
+                shownAs = scenario.file() + " setup.server.mock (inline)";
+                Files.writeString(dir.resolve("pjsip.conf"), files.substitute(config.pjsipConf()));
+                Files.writeString(dir.resolve("extensions.conf"),
+                        config.extensionsConf() == null ? "" : files.substitute(config.extensionsConf()));
+            }
+            MockAsteriskConfiguration.Loaded loaded;
+            try {
+                loaded = MockAsteriskConfiguration.load(dir);
+            } catch (ConfigFileException e) {
+                throw new IllegalStateException(scenario.file() + ": server configuration: "
+                        + e.getMessage().replace(dir.toString(), shownAs));
+            }
+            for (ConfigWarning warning : loaded.warnings()) {
+                notes.add("server configuration: " + warning.toString().replace(dir.toString(), shownAs));
+            }
+            return loaded.builder();
+        } finally {
+            delete(dir);
+        }
+    }
+
+    private IssuedCertificate fixture(String id) {
+        return fixtures.get(FixtureName.byId(id).orElseThrow(() -> new IllegalArgumentException(
+                "setup.server.mock.certificate: unknown fixture '" + id + "'; expected one of: " + FixtureName.allIds())));
+    }
+
+    private static void delete(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path file : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+}

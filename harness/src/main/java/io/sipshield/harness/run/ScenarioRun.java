@@ -1,0 +1,273 @@
+package io.sipshield.harness.run;
+
+import io.netty.channel.EventLoopGroup;
+import io.sipshield.certs.FixtureCatalog;
+import io.sipshield.certs.FixtureName;
+import io.sipshield.certs.IssuedCertificate;
+import io.sipshield.emulator.Call;
+import io.sipshield.emulator.ClientCredentials;
+import io.sipshield.emulator.Phone;
+import io.sipshield.emulator.PhoneSettings;
+import io.sipshield.emulator.media.MediaStats;
+import io.sipshield.emulator.media.ToneDetector;
+import io.sipshield.emulator.profile.DeviceProfile;
+import io.sipshield.emulator.profile.DeviceProfiles;
+import io.sipshield.emulator.rtp.G711;
+import io.sipshield.emulator.tls.TlsAlert;
+import io.sipshield.emulator.tls.TlsReport;
+import io.sipshield.emulator.ua.SipTrace;
+import io.sipshield.harness.mock.MockAsterisk;
+import io.sipshield.harness.scenario.Expectations;
+import io.sipshield.harness.scenario.PhoneSpec;
+import io.sipshield.harness.scenario.Scenario;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One scenario's phones and everything they observed, for the step performers: phones connect on their
+ * first step; each phone keeps the last final status per method, its last call, its media and SDP.
+ * Every phone is observed; the first phone of the setup is the one the top-level expectations describe.
+ */
+final class ScenarioRun implements AutoCloseable {
+
+    /** How long a request may wait for its final answer. */
+    static final Duration STEP_TIMEOUT = Duration.ofSeconds(15);
+
+    private final Scenario scenario;
+    private final InetSocketAddress server;
+    private final MockAsterisk mock;
+    private final FixtureCatalog fixtures;
+    private final EventLoopGroup group;
+    private final Map<String, Phone> phones = new LinkedHashMap<>();
+    private final Map<String, TlsReport> tls = new HashMap<>();
+    private final Map<String, Call> calls = new HashMap<>();
+    private final Map<String, Map<String, Integer>> sip = new HashMap<>();
+    private final Map<String, Observation.SdpObservation> sdp = new HashMap<>();
+    private final Map<String, Observation.MediaObservation> media = new HashMap<>();
+    private final Map<String, ToneDetector> tones = new HashMap<>();
+    private final List<Observation.StepObservation> steps = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+
+    /**
+     * @param server where the phones connect
+     * @param mock   the embedded mock, or null for a real target (no server facts)
+     */
+    ScenarioRun(Scenario scenario, InetSocketAddress server, MockAsterisk mock, FixtureCatalog fixtures,
+                EventLoopGroup group) {
+        this.scenario = scenario;
+        this.server = server;
+        this.mock = mock;
+        this.fixtures = fixtures;
+        this.group = group;
+    }
+
+    Scenario scenario() {
+        return scenario;
+    }
+
+    void note(String note) {
+        notes.add(note);
+    }
+
+    /** The phone, connected on first use; null (and a note) when its TLS connection failed. */
+    Phone connected(String name) throws Exception {
+        Phone phone = phones.get(name);
+        if (phone == null) {
+            PhoneSpec spec = spec(name);
+            phone = Phone.create(profile(spec), settings(spec), group);
+            phones.put(name, phone);
+            TlsReport report = await(phone.connect(), "TLS connect");
+            tls.put(name, report);
+            if (report.failure() != null) {
+                notes.add(name + ": " + report.failure());
+            }
+        }
+        return tls.get(name).established() ? phone : null;
+    }
+
+    private PhoneSpec spec(String name) {
+        return scenario.setup().phone(name).orElseThrow(() -> new IllegalArgumentException(
+                "steps: unknown phone '" + name + "'"));
+    }
+
+    private DeviceProfile profile(PhoneSpec spec) {
+        return DeviceProfiles.byName(spec.profile()).orElseThrow(() -> new IllegalArgumentException(
+                "setup.phones[" + spec.name() + "].profile: unknown profile '" + spec.profile()
+                        + "'; expected one of: " + DeviceProfiles.names()));
+    }
+
+    private PhoneSettings settings(PhoneSpec spec) {
+        PhoneSettings.Builder settings = PhoneSettings.builder()
+                .account(spec.user(), spec.password())
+                .serverHost(spec.serverName())
+                .serverAddress(server)
+                .allowWildcards(spec.allowWildcard())
+                .tlsProvider(spec.tlsProvider() == PhoneSpec.TlsProvider.JDK
+                        ? PhoneSettings.TlsProvider.JDK : PhoneSettings.TlsProvider.BORINGSSL);
+        if (spec.clock() != null) {
+            settings.clock(Clock.fixed(spec.clock(), ZoneOffset.UTC));
+        }
+        for (String anchor : spec.trust()) {
+            settings.trust(fixture(anchor, "setup.phones[" + spec.name() + "].trust").certificate());
+        }
+        if (spec.clientCertificate() != null) {
+            IssuedCertificate client = fixture(spec.clientCertificate(), "setup.phones[" + spec.name() + "].client-certificate");
+            settings.clientCredentials(new ClientCredentials(client.privateKey(), client.chainWithoutRoot()));
+        }
+        if (!spec.codecs().isEmpty()) {
+            settings.codecs(spec.codecs().stream().map(G711::valueOf).toList());
+        }
+        return settings.build();
+    }
+
+    IssuedCertificate fixture(String id, String field) {
+        FixtureName name = FixtureName.byId(id).orElseThrow(() -> new IllegalArgumentException(
+                field + ": unknown fixture '" + id + "'; expected one of: " + FixtureName.allIds()));
+        return fixtures.get(name);
+    }
+
+    /** Records the final status of {@code method} for the phone and, as a step's observation, for step {@code index}. */
+    void status(int index, String kind, String phone, String method, Integer status) {
+        if (status != null && method != null) {
+            sip.computeIfAbsent(phone, name -> new HashMap<>()).put(method, status);
+        }
+        steps.add(new Observation.StepObservation(index, kind, phone, status, null));
+    }
+
+    /** Records the request an {@code expect-request} step saw, or null. */
+    void received(int index, String phone, String method) {
+        steps.add(new Observation.StepObservation(index, "expect-request", phone, null, method));
+    }
+
+    /** The phone's current call: the last it placed or answered. */
+    void call(String phone, Call call) {
+        calls.put(phone, call);
+        sdp.put(phone, new Observation.SdpObservation(call.mediaProfile(),
+                call.suite() == null ? null : call.suite().sdpName()));
+        Integer hz = toneExpected(phone);
+        if (hz != null) {
+            ToneDetector detector = ToneDetector.builder().frequency(hz).build();
+            tones.put(phone, detector);
+            call.addSink(detector);
+        }
+    }
+
+    Call takeCall(String phone) {
+        return calls.remove(phone);
+    }
+
+    /** The media counters of the phone's last call with media. */
+    void media(String phone, MediaStats stats) {
+        ToneDetector detector = tones.get(phone);
+        Observation.ToneObservation tone = detector == null ? null : new Observation.ToneObservation(
+                detector.report().frequency(), detector.report().frames(), detector.report().toneFrames());
+        media.put(phone, new Observation.MediaObservation(stats.sent(), stats.received(), stats.verified(),
+                stats.authFailures(), stats.replays(), stats.mismatched(), stats.lost(), stats.jitterMillis(), tone));
+    }
+
+    /** The tone the scenario listens for on this phone's received audio ({@code media.tone-hz}), or null. */
+    private Integer toneExpected(String phone) {
+        Expectations expect = scenario.expect();
+        Expectations.Media wanted = phone.equals(first()) ? expect.media() : null;
+        Expectations.Phone own = expect.phones().get(phone);
+        if (own != null && own.media() != null && own.media().toneHz() != null) {
+            return own.media().toneHz();
+        }
+        return wanted == null ? null : wanted.toneHz();
+    }
+
+    private String first() {
+        return scenario.setup().phones().get(0).name();
+    }
+
+    Observation observation() {
+        Map<String, Observation.PhoneObservation> observed = new LinkedHashMap<>();
+        for (PhoneSpec spec : scenario.setup().phones()) {
+            String name = spec.name();
+            observed.put(name, new Observation.PhoneObservation(tls(tls.get(name)),
+                    sip.getOrDefault(name, Map.of()), sdp.get(name), media.get(name)));
+        }
+        Observation.PhoneObservation first = observed.get(first());
+        TlsReport report = tls.get(first());
+        return new Observation(first.tls(), first.sip(), first.sdp(), first.media(),
+                mock == null ? null : new Observation.ServerObservation(mock.registrar().bindings().size()), notes,
+                trace(), report == null ? null : chain(report), observed, steps);
+    }
+
+    private static Observation.TlsObservation tls(TlsReport report) {
+        if (report == null) {
+            return null;
+        }
+        TlsAlert alert = report.alert();
+        return new Observation.TlsObservation(report.established(), report.protocol(), report.cipherSuite(),
+                report.verification() == null ? null : report.verification().bitmask(), report.failure(),
+                alert == null ? null : new Observation.AlertObservation(alert.name(), alert.code(),
+                        alert.sentBy().name().toLowerCase(Locale.ROOT)));
+    }
+
+    /** Every phone's SIP messages, merged in time order. */
+    private List<Observation.SipMessage> trace() {
+        List<Observation.SipMessage> messages = new ArrayList<>();
+        phones.forEach((name, phone) -> {
+            for (SipTrace.Entry entry : phone.trace().entries()) {
+                messages.add(new Observation.SipMessage(entry.at(), name,
+                        entry.direction() == SipTrace.Direction.SENT
+                                ? Observation.Direction.SENT : Observation.Direction.RECEIVED,
+                        entry.firstLine(), entry.text()));
+            }
+        });
+        messages.sort(Comparator.comparing(Observation.SipMessage::at));
+        return messages;
+    }
+
+    private static Observation.ChainObservation chain(TlsReport report) {
+        if (report.peerChain().isEmpty() && report.verification() == null) {
+            return null;
+        }
+        List<String> subjects = report.peerChain().stream()
+                .map(certificate -> certificate.getSubjectX500Principal().getName())
+                .toList();
+        List<Observation.Finding> findings = report.verification() == null ? List.of()
+                : report.verification().findings().stream()
+                        .map(finding -> new Observation.Finding(finding.depth(), finding.subject(),
+                                finding.error().name(), finding.error().flag().name(), finding.detail()))
+                        .toList();
+        return new Observation.ChainObservation(subjects, findings);
+    }
+
+    /** Waits for a phone's request up to {@link #STEP_TIMEOUT}; failures name what was awaited. */
+    static <T> T await(CompletableFuture<T> future, String what) throws Exception {
+        return await(future, what, STEP_TIMEOUT);
+    }
+
+    static <T> T await(CompletableFuture<T> future, String what, Duration timeout) throws Exception {
+        try {
+            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new TimeoutException(what + ": no answer within " + ScenarioRunner.describe(timeout));
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw new IllegalStateException(what + " failed: " + cause.getClass().getSimpleName()
+                    + (cause.getMessage() == null ? "" : ": " + cause.getMessage()), cause);
+        }
+    }
+
+    @Override
+    public void close() {
+        calls.values().forEach(Call::hangup);
+        phones.values().forEach(Phone::close);
+    }
+}

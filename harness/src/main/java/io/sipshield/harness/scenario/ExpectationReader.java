@@ -1,0 +1,269 @@
+package io.sipshield.harness.scenario;
+
+import io.sipshield.emulator.tls.TlsAlert;
+import io.sipshield.emulator.tls.VerifyFlag;
+import io.sipshield.harness.scenario.NodeReader.Fields;
+import io.sipshield.harness.scenario.YamlNode.Entry;
+import io.sipshield.harness.scenario.YamlNode.Mapping;
+import io.sipshield.harness.scenario.YamlNode.Scalar;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Reads {@code expect}: the groups about the first phone ({@code tls}, {@code sip}, {@code sdp},
+ * {@code media}), {@code server}, and {@code phones.<name>} with the same groups for any phone; and
+ * a step's own {@code expect} (a final status).
+ */
+final class ExpectationReader {
+
+    static final String STATUS = "a final status code from 200 to 699, or none";
+    private static final Pattern HEX_MASK = Pattern.compile("0[xX][0-9a-fA-F]{1,8}");
+    private static final Pattern DECIMAL = Pattern.compile("\\d{1,10}");
+
+    private final NodeReader reader;
+
+    ExpectationReader(NodeReader reader) {
+        this.reader = reader;
+    }
+
+    /** The scenario's {@code expect}; phone names are checked against {@code setup}. */
+    Expectations expectations(YamlNode node, Setup setup, boolean embeddedServer) throws ScenarioFileException {
+        Fields expect = reader.mapping(node, "expect", ScenarioKeys.EXPECT);
+        requireSomething(expect, ScenarioKeys.EXPECT);
+        Groups first = groups(expect, "expect");
+        Expectations.Server server = null;
+        Optional<YamlNode> group = expect.optional("server");
+        if (group.isPresent()) {
+            if (!embeddedServer) {
+                throw reader.error(group.get().mark(), "expect.server", "server facts with a target server",
+                        "no expect.server with setup.server.target (server facts need the embedded mock)");
+            }
+            server = server(reader.mapping(group.get(), "expect.server", ScenarioKeys.EXPECT_SERVER));
+        }
+        Map<String, Expectations.Phone> phones = new LinkedHashMap<>();
+        group = expect.optional("phones");
+        if (group.isPresent()) {
+            String declared = setup.phones().stream().map(PhoneSpec::name).collect(Collectors.joining(", "));
+            Mapping mapping = reader.anyMapping(group.get(), "expect.phones",
+                    "a mapping from phone name to its expectations (tls, sip, sdp, media)");
+            for (Entry entry : mapping.entries()) {
+                String field = "expect.phones." + entry.key();
+                if (setup.phone(entry.key()).isEmpty()) {
+                    throw reader.error(entry.keyMark(), "expect.phones", "unknown phone '" + entry.key() + "'",
+                            "one of: " + declared);
+                }
+                Fields phone = reader.mapping(entry.value(), field, ScenarioKeys.EXPECT_PHONE);
+                requireSomething(phone, ScenarioKeys.EXPECT_PHONE);
+                Groups groups = groups(phone, field);
+                phones.put(entry.key(), new Expectations.Phone(groups.tls(), groups.sip(), groups.sdp(), groups.media()));
+            }
+        }
+        return new Expectations(first.tls(), first.sip(), first.sdp(), first.media(), server, phones);
+    }
+
+    private record Groups(Expectations.Tls tls, Expectations.Sip sip, Expectations.Sdp sdp, Expectations.Media media) {
+    }
+
+    private Groups groups(Fields fields, String place) throws ScenarioFileException {
+        Expectations.Tls tls = null;
+        Expectations.Sip sip = null;
+        Expectations.Sdp sdp = null;
+        Expectations.Media media = null;
+        Optional<YamlNode> group = fields.optional("tls");
+        if (group.isPresent()) {
+            tls = tls(reader.mapping(group.get(), place + ".tls", ScenarioKeys.EXPECT_TLS));
+        }
+        group = fields.optional("sip");
+        if (group.isPresent()) {
+            sip = sip(reader.mapping(group.get(), place + ".sip", ScenarioKeys.EXPECT_SIP));
+        }
+        group = fields.optional("sdp");
+        if (group.isPresent()) {
+            Fields sdpFields = reader.mapping(group.get(), place + ".sdp", ScenarioKeys.EXPECT_SDP);
+            requireSomething(sdpFields, ScenarioKeys.EXPECT_SDP);
+            sdp = new Expectations.Sdp(
+                    sdpFields.optionalString("profile", "an m-line transport profile, like RTP/SAVP", null),
+                    sdpFields.optionalString("suite", "an SDES crypto suite, like AES_CM_128_HMAC_SHA1_80", null));
+        }
+        group = fields.optional("media");
+        if (group.isPresent()) {
+            media = media(reader.mapping(group.get(), place + ".media", ScenarioKeys.EXPECT_MEDIA));
+        }
+        return new Groups(tls, sip, sdp, media);
+    }
+
+    private Expectations.Server server(Fields fields) throws ScenarioFileException {
+        requireSomething(fields, ScenarioKeys.EXPECT_SERVER);
+        return new Expectations.Server((int) reader.integer(fields.required("registered-contacts", "an integer"),
+                fields.field("registered-contacts"), 0, Integer.MAX_VALUE));
+    }
+
+    private void requireSomething(Fields fields, List<String> keys) throws ScenarioFileException {
+        if (fields.isEmpty()) {
+            throw reader.error(fields.mark(), fields.field(), "nothing expected",
+                    "at least one of: " + String.join(", ", keys));
+        }
+    }
+
+    private Expectations.Tls tls(Fields tls) throws ScenarioFileException {
+        requireSomething(tls, ScenarioKeys.EXPECT_TLS);
+        Boolean established = null;
+        Optional<YamlNode> node = tls.optional("established");
+        if (node.isPresent()) {
+            established = reader.bool(node.get(), tls.field("established"));
+        }
+        String version = tls.optionalString("version", "a protocol name, like TLSv1.2", null);
+        String cipher = tls.optionalString("cipher", "an IANA cipher suite name, like TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", null);
+        Long bitmask = null;
+        node = tls.optional("bitmask");
+        if (node.isPresent()) {
+            bitmask = bitmask(node.get(), tls.field("bitmask"));
+        }
+        Expectations.Alert alert = null;
+        node = tls.optional("alert");
+        if (node.isPresent()) {
+            alert = alert(reader.mapping(node.get(), tls.field("alert"), ScenarioKeys.EXPECT_TLS_ALERT));
+        }
+        Set<VerifyFlag> contains = flags(tls, "bitmask-contains");
+        Set<VerifyFlag> excludes = flags(tls, "bitmask-excludes");
+        Set<VerifyFlag> both = EnumSet.noneOf(VerifyFlag.class);
+        both.addAll(contains);
+        both.retainAll(excludes);
+        if (!both.isEmpty()) {
+            throw reader.error(tls.optional("bitmask-excludes").orElseThrow().mark(), tls.field("bitmask-excludes"),
+                    "flags both required and excluded: " + both, "flags not listed in bitmask-contains");
+        }
+        return new Expectations.Tls(established, version, cipher, bitmask, alert, contains, excludes);
+    }
+
+    private Expectations.Alert alert(Fields alert) throws ScenarioFileException {
+        requireSomething(alert, ScenarioKeys.EXPECT_TLS_ALERT);
+        String names = new TreeSet<>(TlsAlert.CODES.keySet()).toString();
+        String name = null;
+        Optional<YamlNode> node = alert.optional("name");
+        if (node.isPresent()) {
+            name = reader.name(node.get(), alert.field("name"), "alert name", TlsAlert.CODES::containsKey,
+                    "RFC 8446 alert names " + names);
+        }
+        Integer code = null;
+        node = alert.optional("code");
+        if (node.isPresent()) {
+            code = (int) reader.integer(node.get(), alert.field("code"), 0, 255);
+        }
+        if (name != null && code != null && TlsAlert.CODES.get(name) != code.intValue()) {
+            throw reader.error(node.get().mark(), alert.field("code"), name + " is " + TlsAlert.CODES.get(name)
+                    + ", not " + code, "the code of the alert named, or only one of name and code");
+        }
+        String sentBy = null;
+        node = alert.optional("sent-by");
+        if (node.isPresent()) {
+            sentBy = reader.name(node.get(), alert.field("sent-by"), "sender", List.of("server", "phone")::contains,
+                    "server, phone");
+        }
+        return new Expectations.Alert(name, code, sentBy);
+    }
+
+    private Set<VerifyFlag> flags(Fields tls, String key) throws ScenarioFileException {
+        Optional<YamlNode> node = tls.optional(key);
+        if (node.isEmpty()) {
+            return Set.of();
+        }
+        String names = Arrays.stream(VerifyFlag.values()).map(Enum::name).collect(Collectors.joining(", "));
+        List<YamlNode> items = reader.list(node.get(), tls.field(key), "a list of flag names like [EUNTRUSTED]");
+        if (items.isEmpty()) {
+            throw reader.error(node.get().mark(), tls.field(key), "no flag", "at least one of: " + names);
+        }
+        Set<VerifyFlag> flags = EnumSet.noneOf(VerifyFlag.class);
+        for (int i = 0; i < items.size(); i++) {
+            String name = reader.name(items.get(i), tls.field(key) + "[" + i + "]", "flag",
+                    text -> Arrays.stream(VerifyFlag.values()).anyMatch(flag -> flag.name().equals(text)), names);
+            flags.add(VerifyFlag.valueOf(name));
+        }
+        return flags;
+    }
+
+    /** A D-Series verification bitmask: {@code "0x40000000"} or a decimal integer, defined flags only. */
+    long bitmask(YamlNode node, String field) throws ScenarioFileException {
+        String expected = "a hex string of up to 8 digits like \"0x40000000\", or an unquoted decimal integer";
+        if (!(node instanceof Scalar scalar) || scalar.isEmpty()) {
+            throw reader.wrongType(node, field, expected);
+        }
+        String text = scalar.text().strip();
+        long mask;
+        if (HEX_MASK.matcher(text).matches()) {
+            mask = Long.parseLong(text.substring(2), 16);
+        } else if (scalar.kind() == YamlNode.Kind.INTEGER && DECIMAL.matcher(text).matches()
+                && Long.parseLong(text) <= 0xFFFFFFFFL) {
+            mask = Long.parseLong(text);
+        } else {
+            throw reader.error(node.mark(), field, "bad bitmask '" + text + "'", expected);
+        }
+        long undefined = mask & ~VerifyFlag.definedBits();
+        if (undefined != 0) {
+            throw reader.error(node.mark(), field, "bitmask " + VerifyFlag.format(mask) + " sets bits no flag defines ("
+                    + VerifyFlag.format(undefined) + ")", "only the flag bits " + VerifyFlag.format(VerifyFlag.definedBits()));
+        }
+        return mask;
+    }
+
+    private Expectations.Sip sip(Fields sip) throws ScenarioFileException {
+        requireSomething(sip, ScenarioKeys.EXPECT_SIP);
+        return new Expectations.Sip(status(sip, "register"), status(sip, "invite"), status(sip, "bye"),
+                status(sip, "unregister"));
+    }
+
+    private ExpectedStatus status(Fields sip, String method) throws ScenarioFileException {
+        Optional<YamlNode> node = sip.optional(method);
+        return node.isEmpty() ? null : status(node.get(), sip.field(method));
+    }
+
+    /** A final status ({@code 200}) or {@code none}. */
+    ExpectedStatus status(YamlNode node, String field) throws ScenarioFileException {
+        if (node instanceof Scalar scalar && scalar.kind() == YamlNode.Kind.STRING && scalar.text().equals("none")) {
+            return ExpectedStatus.none();
+        }
+        if (!(node instanceof Scalar scalar) || scalar.kind() != YamlNode.Kind.INTEGER) {
+            throw reader.wrongType(node, field, STATUS);
+        }
+        String text = scalar.text();
+        if (!text.matches("\\d{3}") || Integer.parseInt(text) < 200 || Integer.parseInt(text) > 699) {
+            throw reader.error(node.mark(), field, "out of range " + text, STATUS);
+        }
+        return ExpectedStatus.code(Integer.parseInt(text));
+    }
+
+    private Expectations.Media media(Fields media) throws ScenarioFileException {
+        requireSomething(media, ScenarioKeys.EXPECT_MEDIA);
+        Boolean allVerified = null;
+        Optional<YamlNode> node = media.optional("all-verified");
+        if (node.isPresent()) {
+            allVerified = reader.bool(node.get(), media.field("all-verified"));
+        }
+        Long authFailures = optionalInteger(media, "auth-failures", 0, Long.MAX_VALUE);
+        Long minPackets = optionalInteger(media, "min-packets", 1, Long.MAX_VALUE);
+        Double maxLoss = optionalNumber(media, "max-loss-percent", 100);
+        Double maxJitter = optionalNumber(media, "max-jitter-ms", 10_000);
+        Long toneHz = optionalInteger(media, "tone-hz", 1, 3999);
+        Long receivedMin = optionalInteger(media, "received-min-packets", 1, Long.MAX_VALUE);
+        return new Expectations.Media(allVerified, authFailures, minPackets, maxLoss, maxJitter,
+                toneHz == null ? null : toneHz.intValue(), receivedMin);
+    }
+
+    private Long optionalInteger(Fields fields, String key, long min, long max) throws ScenarioFileException {
+        Optional<YamlNode> node = fields.optional(key);
+        return node.isEmpty() ? null : reader.integer(node.get(), fields.field(key), min, max);
+    }
+
+    private Double optionalNumber(Fields fields, String key, double max) throws ScenarioFileException {
+        Optional<YamlNode> node = fields.optional(key);
+        return node.isEmpty() ? null : reader.number(node.get(), fields.field(key), 0, max);
+    }
+}
