@@ -91,11 +91,11 @@ final class MockServerStarter {
             try {
                 loaded = MockAsteriskConfiguration.load(dir);
             } catch (ConfigFileException e) {
-                throw new IllegalStateException(scenario.file() + ": server configuration: "
+                throw new IllegalStateException(scenario.file() + ": server configuration " + shownAs + ": "
                         + e.getMessage().replace(dir.toString(), shownAs));
             }
             for (ConfigWarning warning : loaded.warnings()) {
-                notes.add("server configuration: " + warning.toString().replace(dir.toString(), shownAs));
+                notes.add("server configuration " + shownAs + ": " + warning.toString().replace(dir.toString(), shownAs));
             }
             return loaded.builder();
         } finally {

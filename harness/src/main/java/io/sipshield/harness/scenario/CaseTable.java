@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
  *       that way is removed from its own parent (so {@code sip: { register: "${r}" }} goes away).</li>
  *   <li>{@code ${col}} inside a longer string: the cell's text is interpolated (scalar cells only).</li>
  *   <li>{@code $${} is a literal {@code ${}; {@code ${fixtures}} is left as it is for server configuration
- *       ({@link #RESERVED}).</li>
+ *       ({@link #RESERVED}); so is a {@code ${} not followed by a lower-case name and a brace, such as
+ *       Asterisk's {@code ${EXTEN}} or {@code ${CALLERID(num)}} in inline extensions.conf.</li>
  * </ul>
  * A column no placeholder uses is an error at the {@code columns} line, except {@code name} (the row's
  * id) and {@code about} (the row's description).
@@ -40,7 +41,8 @@ final class CaseTable {
 
     private static final Pattern COLUMN = Pattern.compile("[a-z][a-z0-9-]*");
     private static final Pattern ROW_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]*");
-    private static final Pattern WHOLE = Pattern.compile("\\$\\{([^}]*)}");
+    /** A placeholder: a lower-case name in braces. Anything else after {@code ${} stays as written. */
+    private static final Pattern WHOLE = Pattern.compile("\\$\\{([a-z][a-z0-9-]*)}");
     private static final String FIELD = "cases";
 
     private final NodeReader reader;
@@ -253,8 +255,9 @@ final class CaseTable {
             }
             Matcher placeholder = WHOLE.matcher(text).region(at, text.length());
             if (!placeholder.lookingAt()) {
-                throw reader.error(scalar.mark(), null, "unclosed '${' in '" + text + "'",
-                        "${column} with a closing brace, or $${ for a literal ${");
+                literal.append("${");
+                at += 2;
+                continue;
             }
             String column = placeholder.group(1);
             at = placeholder.end();
