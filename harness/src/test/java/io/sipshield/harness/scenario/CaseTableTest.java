@@ -117,6 +117,13 @@ class CaseTableTest {
     }
 
     @Test
+    void aDollarBraceThatIsNotALowerCaseNameStaysAsWritten() throws Exception {
+        String yaml = TABLE.replace("about: \"Server certificate ${name}: bitmask ${bitmask}\"",
+                "about: \"Dial(PJSIP/${EXTEN}) for ${CALLERID(num)} in ${name}, ${unclosed\"");
+        assertEquals("Dial(PJSIP/${EXTEN}) for ${CALLERID(num)} in expired, ${unclosed", parse(yaml).get(0).about());
+    }
+
+    @Test
     void anAboutColumnOverridesTheTopLevelAbout() throws Exception {
         String yaml = TABLE.replace("register]", "register, about]")
                 .replace("0x00000004\", none]", "0x00000004\", none, \"the expired one\"]")
