@@ -24,7 +24,7 @@ final class ScenarioKeys {
     /** A step that names a phone and may state its final status: register, unregister, hangup, hold, resume. */
     static final List<String> PHONE_STEP = List.of("phone", "expect");
     static final List<String> CALL = List.of("phone", "to", "media", "expect", "hold-seconds");
-    static final List<String> ANSWER = List.of("phone", "within", "after", "reject", "expect");
+    static final List<String> ANSWER = List.of("phone", "within", "after", "reject");
     static final List<String> EXPECT_REQUEST = List.of("phone", "method", "within");
     static final List<String> MEDIA = List.of("source", "seconds");
     static final List<String> EXPECT = List.of("tls", "sip", "sdp", "media", "server", "phones");

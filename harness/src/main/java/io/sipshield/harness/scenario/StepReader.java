@@ -145,10 +145,6 @@ final class StepReader {
         Optional<YamlNode> within = answer.optional("within");
         Optional<YamlNode> after = answer.optional("after");
         Optional<YamlNode> reject = answer.optional("reject");
-        if (answer.optional("expect").isPresent()) {
-            throw reader.error(answer.optional("expect").get().mark(), answer.field("expect"),
-                    "expect on an answer step", "no expect: the phone sends the final status itself (reject: 486)");
-        }
         return new Step.Answer(phone,
                 within.isEmpty() ? DEFAULT_ANSWER_WITHIN : seconds(reader.number(within.get(), answer.field("within"), 0, 3600)),
                 after.isEmpty() ? Duration.ZERO : seconds(reader.number(after.get(), answer.field("after"), 0, 3600)),

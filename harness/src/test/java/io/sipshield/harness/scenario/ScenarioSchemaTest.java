@@ -71,6 +71,16 @@ class ScenarioSchemaTest {
                 strings(defs.path("media").path("properties").path("source").path("enum")));
         assertEquals(keywords(MockServer.Application.values(), MockServer.Application::keyword),
                 strings(defs.path("mock").path("properties").path("extensions").path("additionalProperties").path("enum")));
+        assertEquals(keywords(PhoneSpec.AnswerMode.values(), PhoneSpec.AnswerMode::keyword),
+                strings(defs.path("phone").path("properties").path("answer").path("enum")));
+        assertEquals(PhoneSpec.DEFAULT_REJECT_STATUS,
+                defs.path("phone").path("properties").path("reject-status").path("default").asInt());
+        assertEquals(keywords(io.sipshield.emulator.tls.VerifyFlag.values(), Enum::name),
+                strings(defs.path("flags").path("items").path("enum")));
+        assertEquals(new java.util.TreeSet<>(io.sipshield.emulator.tls.TlsAlert.CODES.keySet()),
+                new java.util.TreeSet<>(strings(defs.path("alert").path("properties").path("name").path("enum"))));
+        assertEquals(List.copyOf(CaseTable.RESERVED), List.of(defs.path("cases").path("properties").path("columns")
+                .path("items").path("not").path("const").asText()));
         assertEquals(PhoneSpec.DEFAULT_SERVER_NAME,
                 defs.path("phone").path("properties").path("server-name").path("default").asText());
     }
@@ -90,6 +100,9 @@ class ScenarioSchemaTest {
             } else {
                 collect(child, childPlace, places);
             }
+        }
+        if (object.path("additionalProperties").isObject()) {
+            collect(object.path("additionalProperties"), place + ".*", places);
         }
     }
 
