@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+
+import io.sipshield.harness.scenario.ScenarioLoader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,12 +55,17 @@ class SipshieldProcessTest {
         assertEquals(0, run.exitCode(), run.output());
         assertTrue(run.output().contains("register-call-srtp-echo.yaml"), run.output());
         assertTrue(run.output().contains("wrong-host-certificate-rejected.yaml"), run.output());
-        long files;
+        long count = 0;
+        ScenarioLoader loader = new ScenarioLoader();
         try (var listing = Files.list(MODULE.resolve("digium"))) {
-            files = listing.filter(file -> file.toString().endsWith(".yaml")).count();
+            for (Path file : listing.filter(file -> file.toString().endsWith(".yaml")).toList()) {
+                count += loader.loadAll(file).size();
+            }
         }
-        long count = files;
-        assertTrue(run.output().lines().anyMatch(line -> line.equals(count + " passed, 0 failed")), run.output());
+        assertTrue(run.output().contains("server-certificate-defects-2_9_2.yaml[expired]"), "one row per case: "
+                + run.output());
+        long scenarios = count;
+        assertTrue(run.output().lines().anyMatch(line -> line.equals(scenarios + " passed, 0 failed")), run.output());
     }
 
     @Test
