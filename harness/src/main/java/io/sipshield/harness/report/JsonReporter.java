@@ -11,12 +11,14 @@ import io.sipshield.harness.run.Check;
 import io.sipshield.harness.run.Observation;
 import io.sipshield.harness.run.ScenarioResult;
 import io.sipshield.harness.run.Verdict;
+import io.sipshield.harness.scenario.Scenario;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -67,13 +69,58 @@ public final class JsonReporter {
         return root;
     }
 
+    /** What one phone observed: TLS (with bitmask flags and alert), SIP statuses, SDP and media. */
+    private static void phone(ObjectNode node, Observation.TlsObservation tls, Map<String, Integer> sipStatus,
+                              Observation.SdpObservation sdp, Observation.MediaObservation media) {
+        if (tls != null) {
+            ObjectNode tlsNode = node.putObject("tls")
+                    .put("established", tls.established())
+                    .put("version", tls.version())
+                    .put("cipher", tls.cipher())
+                    .put("failure", tls.failure());
+            if (tls.bitmask() == null) {
+                tlsNode.putNull("bitmask");
+            } else {
+                tlsNode.put("bitmask", VerifyFlag.format(tls.bitmask()));
+                ArrayNode flags = tlsNode.putArray("flags");
+                VerifyFlag.decode(tls.bitmask()).forEach(flag -> flags.add(flag.name()));
+            }
+            if (tls.alert() != null) {
+                tlsNode.putObject("alert").put("name", tls.alert().name()).put("code", tls.alert().code())
+                        .put("sentBy", tls.alert().sentBy());
+            }
+        }
+        ObjectNode sip = node.putObject("sip");
+        new TreeMap<>(sipStatus).forEach(sip::put);
+        if (sdp != null) {
+            node.putObject("sdp").put("profile", sdp.profile()).put("suite", sdp.suite());
+        }
+        if (media != null) {
+            ObjectNode mediaNode = node.putObject("media")
+                    .put("sent", media.sent())
+                    .put("received", media.received())
+                    .put("verified", media.verified())
+                    .put("authFailures", media.authFailures())
+                    .put("replays", media.replays())
+                    .put("mismatched", media.mismatched())
+                    .put("lost", media.lost())
+                    .put("lossPercent", media.lossPercent())
+                    .put("jitterMs", media.jitterMs());
+            if (media.tone() != null) {
+                mediaNode.putObject("tone").put("frequency", media.tone().frequency())
+                        .put("frames", media.tone().frames()).put("toneFrames", media.tone().toneFrames())
+                        .put("present", media.tone().present());
+            }
+        }
+    }
+
     private ObjectNode scenario(ScenarioResult result) {
         ObjectNode node = mapper.createObjectNode();
         node.put("file", names.display(result.file()));
         if (result.caseName() != null) {
             node.put("case", result.caseName());
         }
-        node.put("id", io.sipshield.harness.scenario.Scenario.id(names.display(result.file()), result.caseName()));
+        node.put("id", Scenario.id(names.display(result.file()), result.caseName()));
         node.put("about", result.about());
         node.put("verdict", result.verdict().name());
         node.put("millis", result.elapsed().toMillis());
@@ -94,35 +141,24 @@ public final class JsonReporter {
 
     private ObjectNode observation(Observation observation) {
         ObjectNode node = mapper.createObjectNode();
-        Observation.TlsObservation tls = observation.tls();
-        if (tls != null) {
-            ObjectNode tlsNode = node.putObject("tls")
-                    .put("established", tls.established())
-                    .put("version", tls.version())
-                    .put("cipher", tls.cipher())
-                    .put("failure", tls.failure());
-            if (tls.bitmask() == null) {
-                tlsNode.putNull("bitmask");
-            } else {
-                tlsNode.put("bitmask", VerifyFlag.format(tls.bitmask()));
-                ArrayNode flags = tlsNode.putArray("flags");
-                VerifyFlag.decode(tls.bitmask()).forEach(flag -> flags.add(flag.name()));
+        phone(node, observation.tls(), observation.sip(), observation.sdp(), observation.media());
+        if (!observation.phones().isEmpty()) {
+            ObjectNode phones = node.putObject("phones");
+            observation.phones().forEach((name, phone) ->
+                    phone(phones.putObject(name), phone.tls(), phone.sip(), phone.sdp(), phone.media()));
+        }
+        if (!observation.steps().isEmpty()) {
+            ArrayNode steps = node.putArray("steps");
+            for (Observation.StepObservation step : observation.steps()) {
+                ObjectNode stepNode = steps.addObject().put("index", step.index()).put("kind", step.kind())
+                        .put("phone", step.phone());
+                if (step.status() != null) {
+                    stepNode.put("status", step.status());
+                }
+                if (step.received() != null) {
+                    stepNode.put("received", step.received());
+                }
             }
-        }
-        ObjectNode sip = node.putObject("sip");
-        new TreeMap<>(observation.sip()).forEach(sip::put);
-        if (observation.sdp() != null) {
-            node.putObject("sdp").put("profile", observation.sdp().profile()).put("suite", observation.sdp().suite());
-        }
-        Observation.MediaObservation media = observation.media();
-        if (media != null) {
-            node.putObject("media")
-                    .put("sent", media.sent())
-                    .put("received", media.received())
-                    .put("verified", media.verified())
-                    .put("authFailures", media.authFailures())
-                    .put("replays", media.replays())
-                    .put("mismatched", media.mismatched());
         }
         if (observation.server() != null) {
             node.putObject("server").put("registeredContacts", observation.server().registeredContacts());

@@ -6,7 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sipshield.harness.run.Observation;
+import io.sipshield.harness.run.ScenarioResult;
+import io.sipshield.harness.run.Verdict;
 import java.io.ByteArrayOutputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class JsonReporterTest {
@@ -44,6 +50,31 @@ class JsonReporterTest {
         assertEquals(4, observed.get("sip-trace").size());
         assertEquals("received", observed.at("/sip-trace/1/direction").asText());
         assertEquals("SIP/2.0 401 Unauthorized", observed.at("/sip-trace/1/firstLine").asText());
+    }
+
+    @Test
+    void aRowOfATableHasItsCaseAndIdAndEveryPhoneAndStepIsReported() throws Exception {
+        Observation.TlsObservation dropped = new Observation.TlsObservation(false, null, null, 0x40000000L, "dropped",
+                new Observation.AlertObservation("close_notify", 0, "phone"));
+        Observation observation = new Observation(dropped, Map.of(), null, null, null, List.of(), List.of(), null,
+                Map.of("alice", new Observation.PhoneObservation(dropped, Map.of(), null, null),
+                        "bob", new Observation.PhoneObservation(null, Map.of("register", 401), null,
+                                new Observation.MediaObservation(50, 45, 45, 0, 0, 0, 5, 2.5,
+                                        new Observation.ToneObservation(1000, 45, 44)))),
+                List.of(new Observation.StepObservation(0, "register", "bob", 401, null)));
+        ScenarioResult row = new ScenarioResult(SampleResults.ROOT.resolve("digium/table.yaml"), "row", Verdict.PASS,
+                List.of(), null, Duration.ofMillis(5), List.of(), observation, "expired");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new JsonReporter(SampleResults.ROOT).write(List.of(row), out);
+        JsonNode node = new ObjectMapper().readTree(out.toByteArray()).at("/scenarios/0");
+        assertEquals("expired", node.get("case").asText());
+        assertEquals("digium/table[expired]", node.get("id").asText());
+        assertEquals("close_notify", node.at("/observed/tls/alert/name").asText());
+        assertEquals("phone", node.at("/observed/phones/alice/tls/alert/sentBy").asText());
+        assertEquals(401, node.at("/observed/phones/bob/sip/register").asInt());
+        assertEquals(10.0, node.at("/observed/phones/bob/media/lossPercent").asDouble(), 1e-9);
+        assertTrue(node.at("/observed/phones/bob/media/tone/present").asBoolean());
+        assertEquals(401, node.at("/observed/steps/0/status").asInt());
     }
 
     @Test
