@@ -136,10 +136,33 @@ public final class HtmlReporter {
                 LadderDiagram.write(html, observation.trace());
             }
             tls(html, observation.tls(), observation.chain());
+            phones(html, observation);
             if (observation.media() != null) {
                 html.element("h3", "Media");
                 MediaChart.write(html, observation.media());
             }
+        }
+        html.end();
+    }
+
+    /** What every phone observed, one row each, expected or not (a scenario with more than one phone). */
+    private static void phones(Markup html, Observation observation) throws XMLStreamException {
+        if (observation.phones().size() < 2) {
+            return;
+        }
+        html.element("h3", "Phones");
+        html.start("table", "class", "phones");
+        html.start("tr").element("th", "phone").element("th", "TLS").element("th", "SIP").element("th", "media").end();
+        for (Map.Entry<String, Observation.PhoneObservation> phone : observation.phones().entrySet()) {
+            Observation.TlsObservation tls = phone.getValue().tls();
+            Observation.MediaObservation media = phone.getValue().media();
+            html.start("tr").element("td", phone.getKey())
+                    .element("td", tls == null ? Check.NONE : (tls.established() ? "established" : "not established")
+                            + (tls.bitmask() == null ? "" : ", bitmask " + VerifyFlag.format(tls.bitmask())))
+                    .element("td", phone.getValue().sip().isEmpty() ? Check.NONE : new TreeMap<>(phone.getValue().sip()).toString())
+                    .element("td", media == null ? Check.NONE : "sent " + media.sent() + ", received " + media.received()
+                            + ", verified " + media.verified())
+                    .end();
         }
         html.end();
     }
@@ -172,6 +195,9 @@ public final class HtmlReporter {
             row(html, "cipher", tls.cipher());
             if (tls.failure() != null) {
                 row(html, "failure", tls.failure());
+            }
+            if (tls.alert() != null) {
+                row(html, "alert", tls.alert().toString());
             }
             html.end();
         }

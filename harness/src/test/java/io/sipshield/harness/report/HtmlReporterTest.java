@@ -6,7 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sipshield.harness.run.Observation;
+import io.sipshield.harness.run.ScenarioResult;
+import io.sipshield.harness.run.Verdict;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -19,6 +24,26 @@ class HtmlReporterTest {
 
     private static List<String> texts(List<Element> elements) {
         return elements.stream().map(element -> element.getTextContent().strip()).toList();
+    }
+
+    @Test
+    void everyPhoneAndTheAlertAreShownExpectedOrNot() throws Exception {
+        Observation.TlsObservation dropped = new Observation.TlsObservation(false, null, null, 0x40000000L, "dropped",
+                new Observation.AlertObservation("close_notify", 0, "phone"));
+        Observation observation = new Observation(dropped, Map.of(), null, null, null, List.of(), List.of(), null,
+                Map.of("alice", new Observation.PhoneObservation(dropped, Map.of(), null, null),
+                        "bob", new Observation.PhoneObservation(null, Map.of("register", 401), null, null)),
+                List.of());
+        ScenarioResult row = new ScenarioResult(SampleResults.ROOT.resolve("digium/table.yaml"), "row", Verdict.PASS,
+                List.of(), null, Duration.ofMillis(5), List.of(), observation, "expired");
+        Document html = HtmlDocuments.parse(HtmlDocuments.html(List.of(row)));
+        Element section = section(html, 0);
+        assertTrue(section.getTextContent().contains("digium/table.yaml[expired]"), section.getTextContent());
+        assertTrue(section.getTextContent().contains("close_notify (0) sent by phone"), section.getTextContent());
+        List<String> phones = texts(byClass(section, "table", "phones"));
+        assertEquals(1, phones.size());
+        assertTrue(phones.get(0).contains("{register=401}"), phones.get(0));
+        assertTrue(phones.get(0).contains("bitmask 0x40000000"), phones.get(0));
     }
 
     @Test
