@@ -165,8 +165,17 @@ final class ScenarioRun implements AutoCloseable {
         }
     }
 
+    /**
+     * The phone's current call, forgotten: the last it placed, or else the one call the server offered it
+     * and it answered (null when there is none, or several).
+     */
     Call takeCall(String phone) {
-        return calls.remove(phone);
+        Call call = calls.remove(phone);
+        if (call != null || phones.get(phone) == null) {
+            return call;
+        }
+        List<Call> incoming = phones.get(phone).incomingCalls().values().stream().filter(Call::answered).toList();
+        return incoming.size() == 1 ? incoming.get(0) : null;
     }
 
     /** The media counters of the phone's last call with media. */
@@ -176,6 +185,24 @@ final class ScenarioRun implements AutoCloseable {
                 detector.report().frequency(), detector.report().frames(), detector.report().toneFrames());
         media.put(phone, new Observation.MediaObservation(stats.sent(), stats.received(), stats.verified(),
                 stats.authFailures(), stats.replays(), stats.mismatched(), stats.lost(), stats.jitterMillis(), tone));
+    }
+
+    /**
+     * A phone that placed no call but answered one the server offered (a Dial() to it): that call's SDP and
+     * media counters are its observation.
+     */
+    private void answered(String name) {
+        Phone phone = phones.get(name);
+        if (phone == null || sdp.containsKey(name)) {
+            return;
+        }
+        phone.incomingCalls().values().stream().filter(Call::answered).findFirst().ifPresent(call -> {
+            sdp.put(name, new Observation.SdpObservation(call.mediaProfile(),
+                    call.suite() == null ? null : call.suite().sdpName()));
+            if (call.hasMedia()) {
+                media(name, call.mediaStats());
+            }
+        });
     }
 
     /** The tone the scenario listens for on this phone's received audio ({@code media.tone-hz}), or null. */
@@ -197,6 +224,7 @@ final class ScenarioRun implements AutoCloseable {
         Map<String, Observation.PhoneObservation> observed = new LinkedHashMap<>();
         for (PhoneSpec spec : scenario.setup().phones()) {
             String name = spec.name();
+            answered(name);
             observed.put(name, new Observation.PhoneObservation(tls(tls.get(name)),
                     sip.getOrDefault(name, Map.of()), sdp.get(name), media.get(name)));
         }

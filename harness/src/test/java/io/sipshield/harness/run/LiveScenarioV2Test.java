@@ -238,6 +238,53 @@ class LiveScenarioV2Test {
     }
 
     @Test
+    void aPhoneThatAnswersADialIsObservedAndCanHangUp() throws Exception {
+        String pjsip = PJSIP + """
+
+                [102]
+                type = endpoint
+                transport = transport-tls
+                context = phones
+                allow = ulaw
+                media_encryption = sdes
+                auth = 102-auth
+                aors = 102
+
+                [102-auth]
+                type = auth
+                auth_type = userpass
+                username = 102
+                password = pass102
+
+                [102]
+                type = aor
+                max_contacts = 1
+                """;
+        String extensions = EXTENSIONS + "exten => _10X,1,Dial(PJSIP/${EXTEN},30)\n";
+        ScenarioResult result = run("dial.yaml", """
+                about: alice calls bob through the dialplan; bob answers by himself and hangs up
+                setup:
+                  server:
+                    mock:
+                      pjsip.conf: |
+                %s      extensions.conf: |
+                %s  phones:
+                    - { name: alice, profile: digium-d6x-2_9_2, user: "101", password: pass101, trust: [test-root] }
+                    - { name: bob, profile: digium-d6x-2_9_2, user: "102", password: pass102, trust: [test-root] }
+                steps:
+                  - register: bob
+                  - register: alice
+                  - call: { phone: alice, to: "102", expect: 200 }
+                  - hangup: { phone: bob, expect: 200 }
+                expect:
+                  sdp: { profile: RTP/SAVP }
+                  phones:
+                    bob: { sdp: { profile: RTP/SAVP, suite: AES_CM_128_HMAC_SHA1_80 }, sip: { bye: 200 } }
+                """.formatted(indented(pjsip), indented(extensions))).get(0);
+        assertEquals(Verdict.PASS, result.verdict(), failures(result));
+    }
+
+    @Test
     void aConfigurationDirectoryIsReadRelativeToTheScenario() throws Exception {
         Path config = Files.createDirectories(dir.resolve("asterisk"));
         Files.writeString(config.resolve("pjsip.conf"), PJSIP);
