@@ -30,14 +30,35 @@ public final class ExpectationChecker {
         if (expect.media() != null) {
             media(expect.media(), observed.media(), checks);
         }
-        if (expect.server() != null && expect.server().registeredContacts() != null) {
-            Observation.ServerObservation server = observed.server();
-            int expected = expect.server().registeredContacts();
+        if (expect.server() != null) {
+            server(expect.server(), observed.server(), checks);
+        }
+        return checks;
+    }
+
+    /**
+     * One check for the contact total, one per AOR of {@code contacts} (an AOR without contacts
+     * observes 0) and one per endpoint of {@code endpoints}.
+     */
+    private static void server(Expectations.Server expect, Observation.ServerObservation server, List<Check> checks) {
+        if (expect.registeredContacts() != null) {
+            int expected = expect.registeredContacts();
             checks.add(new Check("server.registered-contacts", Integer.toString(expected),
                     server == null ? Check.NONE : Integer.toString(server.registeredContacts()),
                     server != null && server.registeredContacts() == expected));
         }
-        return checks;
+        if (expect.contacts() != null) {
+            expect.contacts().forEach((aor, expected) -> {
+                int observed = server == null ? 0 : server.contacts().getOrDefault(aor, 0);
+                checks.add(new Check("server.contacts." + aor, expected.toString(),
+                        server == null ? Check.NONE : Integer.toString(observed),
+                        server != null && observed == expected));
+            });
+        }
+        if (expect.endpoints() != null) {
+            expect.endpoints().forEach((endpoint, expected) -> checks.add(equality("server.endpoints." + endpoint,
+                    expected.asteriskName(), server == null ? null : server.endpoints().get(endpoint))));
+        }
     }
 
     private static void tls(Expectations.Tls expect, Observation.TlsObservation tls, List<Check> checks) {

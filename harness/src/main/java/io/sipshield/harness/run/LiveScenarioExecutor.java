@@ -8,6 +8,7 @@ import io.sipshield.certs.FixtureCatalog;
 import io.sipshield.certs.FixtureName;
 import io.sipshield.certs.IssuedCertificate;
 import io.sipshield.emulator.Call;
+import io.sipshield.emulator.ClientCredentials;
 import io.sipshield.emulator.Phone;
 import io.sipshield.emulator.PhoneSettings;
 import io.sipshield.emulator.media.MediaStats;
@@ -20,10 +21,12 @@ import io.sipshield.emulator.rtp.ToneSource;
 import io.sipshield.emulator.tls.TlsReport;
 import io.sipshield.emulator.ua.RegistrationResult;
 import io.sipshield.emulator.ua.SipTrace;
-import io.sipshield.harness.mock.DialplanApp;
+import io.sipshield.harness.capture.CaptureDirectory;
+import io.sipshield.harness.capture.ScenarioCapture;
 import io.sipshield.harness.mock.MediaEncryption;
 import io.sipshield.harness.mock.MockAsterisk;
 import io.sipshield.harness.mock.MockEndpoint;
+import io.sipshield.harness.mock.PjsipIntrospection;
 import io.sipshield.harness.scenario.Endpoint;
 import io.sipshield.harness.scenario.MediaSpec;
 import io.sipshield.harness.scenario.MockServer;
@@ -36,6 +39,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -52,6 +56,7 @@ public final class LiveScenarioExecutor implements ScenarioExecutor, AutoCloseab
 
     private final FixtureCatalog fixtures;
     private final EventLoopGroup group;
+    private volatile CaptureDirectory captures;
 
     public LiveScenarioExecutor() {
         this(FixtureCatalog.create());
@@ -67,8 +72,12 @@ public final class LiveScenarioExecutor implements ScenarioExecutor, AutoCloseab
     public Observation execute(Scenario scenario) throws Exception {
         MockServer server = (MockServer) scenario.setup().server();
         try (MockAsterisk mock = mock(server).start(); Run run = new Run(scenario, mock)) {
-            for (Step step : scenario.steps()) {
-                run.perform(step);
+            try {
+                for (Step step : scenario.steps()) {
+                    run.perform(step);
+                }
+            } finally {
+                run.saveCapture(); // also when a step fails: that is when a capture is wanted
             }
             return run.observation();
         }
@@ -76,18 +85,20 @@ public final class LiveScenarioExecutor implements ScenarioExecutor, AutoCloseab
 
     private MockAsterisk mock(MockServer server) {
         MockAsterisk.Builder builder = MockAsterisk.builder()
+                .personality(server.personality())
                 .certificate(fixture(server.certificate(), "setup.server.mock.certificate"))
                 .port(0)
                 .eventLoopGroup(group);
+        if (server.clientVerification() != null) {
+            builder.clientVerification(server.clientVerification());
+        }
         for (Endpoint endpoint : server.endpoints()) {
             builder.endpoint(new MockEndpoint(endpoint.id(), endpoint.password(),
-                    endpoint.mediaEncryption() == Endpoint.MediaEncryption.SDES ? MediaEncryption.SDES : MediaEncryption.NO));
+                    endpoint.mediaEncryption() == Endpoint.MediaEncryption.SDES ? MediaEncryption.SDES : MediaEncryption.NO)
+                    .withMediaEncryptionOptimistic(endpoint.mediaEncryptionOptimistic())
+                    .withSrtpTag32(endpoint.srtpTag32()));
         }
-        server.extensions().forEach((extension, app) -> builder.extension(extension, switch (app) {
-            case ECHO -> DialplanApp.ECHO;
-            case BUSY -> DialplanApp.BUSY;
-            case CONGESTION -> DialplanApp.CONGESTION;
-        }));
+        server.extensions().forEach(builder::extension);
         return builder.build();
     }
 
@@ -95,6 +106,15 @@ public final class LiveScenarioExecutor implements ScenarioExecutor, AutoCloseab
         FixtureName name = FixtureName.byId(id).orElseThrow(() -> new IllegalArgumentException(
                 field + ": unknown fixture '" + id + "'; expected one of: " + FixtureName.allIds()));
         return fixtures.get(name);
+    }
+
+    /**
+     * Captures every scenario run from now on into {@code directory} ({@code sipshield run --capture}):
+     * each phone's TLS and SRTP packets and their secrets, written by {@link CaptureDirectory}.
+     */
+    public LiveScenarioExecutor captureInto(CaptureDirectory directory) {
+        this.captures = directory;
+        return this;
     }
 
     @Override
@@ -114,6 +134,8 @@ public final class LiveScenarioExecutor implements ScenarioExecutor, AutoCloseab
         private MediaStats media;
         private Observation.SdpObservation sdp;
         private final String observed;
+        private final CaptureDirectory captureDirectory = captures;
+        private final ScenarioCapture capture = captureDirectory == null ? null : new ScenarioCapture();
 
         Run(Scenario scenario, MockAsterisk mock) {
             this.scenario = scenario;
@@ -204,6 +226,14 @@ public final class LiveScenarioExecutor implements ScenarioExecutor, AutoCloseab
             for (String anchor : spec.trust()) {
                 settings.trust(fixture(anchor, "setup.phones[" + spec.name() + "].trust").certificate());
             }
+            if (spec.clientCertificate() != null) {
+                IssuedCertificate held = fixture(spec.clientCertificate(),
+                        "setup.phones[" + spec.name() + "].client-certificate");
+                settings.clientCredentials(new ClientCredentials(held.privateKey(), held.chainWithoutRoot()));
+            }
+            if (capture != null) {
+                settings.capture(capture, capture);
+            }
             return settings.build();
         }
 
@@ -222,8 +252,18 @@ public final class LiveScenarioExecutor implements ScenarioExecutor, AutoCloseab
                     media.sent(), media.received(), media.verified(), media.authFailures(), media.replays(),
                     media.mismatched());
             return new Observation(tlsObservation, sip, sdp, mediaObservation,
-                    new Observation.ServerObservation(mock.registrar().bindings().size()), notes, trace(),
+                    serverObservation(), notes, trace(),
                     report == null ? null : chain(report));
+        }
+
+        /** What the mock reports as the steps end (before it stops): pjsip show contacts and endpoints. */
+        private Observation.ServerObservation serverObservation() {
+            PjsipIntrospection show = mock.show();
+            Map<String, Integer> contacts = new TreeMap<>();
+            show.contacts().forEach(contact -> contacts.merge(contact.aor(), 1, Integer::sum));
+            Map<String, String> endpoints = new TreeMap<>();
+            show.endpoints().forEach(endpoint -> endpoints.put(endpoint.id(), endpoint.state().asteriskName()));
+            return new Observation.ServerObservation(mock.registrar().bindings().size(), contacts, endpoints);
         }
 
         /** Every phone's SIP messages, merged in time order. */
@@ -265,6 +305,18 @@ public final class LiveScenarioExecutor implements ScenarioExecutor, AutoCloseab
                 Throwable cause = e.getCause();
                 throw new IllegalStateException(what + " failed: " + cause.getClass().getSimpleName()
                         + (cause.getMessage() == null ? "" : ": " + cause.getMessage()), cause);
+            }
+        }
+
+        /** Writes the scenario's capture (when asked for) and notes the files; a failure to write is a note too. */
+        void saveCapture() {
+            if (capture == null) {
+                return;
+            }
+            try {
+                notes.add(captureDirectory.write(scenario.file(), capture.contents()).describe());
+            } catch (java.io.IOException e) {
+                notes.add("capture: cannot write into " + captureDirectory.directory() + ": " + e.getMessage());
             }
         }
 

@@ -14,9 +14,18 @@ import java.util.Objects;
  * @param serverName the host name the phone dials; the server's identity is checked against it
  *                   (RFC 5922 §7)
  * @param trust      fixture names of the CA certificates loaded on the phone
+ * @param clientCertificate fixture name of the certificate (with its key and issuers below the root) the
+ *                   phone presents when a server asks for one, or null for none; a profile that cannot
+ *                   load one (a D-Series) presents nothing whatever this says
  */
 public record PhoneSpec(String name, String profile, String user, String password, String serverName, List<String> trust,
-                        boolean allowWildcard, Instant clock, TlsProvider tlsProvider) {
+                        boolean allowWildcard, Instant clock, TlsProvider tlsProvider, String clientCertificate) {
+
+    /** A phone without a client certificate. */
+    public PhoneSpec(String name, String profile, String user, String password, String serverName, List<String> trust,
+                     boolean allowWildcard, Instant clock, TlsProvider tlsProvider) {
+        this(name, profile, user, password, serverName, trust, allowWildcard, clock, tlsProvider, null);
+    }
 
     /** The TLS stack the emulated phone runs on. */
     public enum TlsProvider {
@@ -56,6 +65,6 @@ public record PhoneSpec(String name, String profile, String user, String passwor
     public String toString() {
         return "PhoneSpec[name=" + name + ", profile=" + profile + ", user=" + user
                 + ", serverName=" + serverName + ", trust=" + trust + ", allowWildcard=" + allowWildcard
-                + ", clock=" + clock + ", tlsProvider=" + tlsProvider + "]";
+                + ", clock=" + clock + ", tlsProvider=" + tlsProvider + ", clientCertificate=" + clientCertificate + "]";
     }
 }

@@ -13,10 +13,12 @@ final class ScenarioKeys {
     static final List<String> SCENARIO = List.of("about", "setup", "steps", "expect");
     static final List<String> SETUP = List.of("server", "phones");
     static final List<String> SERVER = List.of("mock");
-    static final List<String> MOCK = List.of("certificate", "endpoints", "extensions");
-    static final List<String> ENDPOINT = List.of("id", "password", "media-encryption");
+    static final List<String> MOCK = List.of("certificate", "endpoints", "extensions", "personality",
+            "client-verification");
+    static final List<String> ENDPOINT = List.of("id", "password", "media-encryption", "media-encryption-optimistic",
+            "srtp-tag-32");
     static final List<String> PHONE = List.of("name", "profile", "user", "password", "server-name", "trust",
-            "allow-wildcard", "clock", "tls-provider");
+            "allow-wildcard", "clock", "tls-provider", "client-certificate");
     static final List<String> STEP = List.of("register", "call", "hangup");
     static final List<String> CALL = List.of("phone", "to", "media");
     static final List<String> MEDIA = List.of("source", "seconds");
@@ -25,7 +27,7 @@ final class ScenarioKeys {
     static final List<String> EXPECT_SIP = List.of("register", "invite", "bye");
     static final List<String> EXPECT_SDP = List.of("profile", "suite");
     static final List<String> EXPECT_MEDIA = List.of("all-verified", "auth-failures", "min-packets");
-    static final List<String> EXPECT_SERVER = List.of("registered-contacts");
+    static final List<String> EXPECT_SERVER = List.of("registered-contacts", "contacts", "endpoints");
 
     private ScenarioKeys() {
     }

@@ -3,6 +3,12 @@ package io.sipshield.harness.scenario;
 import io.sipshield.certs.FixtureName;
 import io.sipshield.emulator.profile.DeviceProfiles;
 import io.sipshield.emulator.tls.VerifyFlag;
+import io.sipshield.harness.mock.ClientVerificationMode;
+import io.sipshield.harness.mock.EndpointState;
+import io.sipshield.harness.mock.ServerPersonality;
+import io.sipshield.harness.mock.config.DialplanApplicationParser;
+import io.sipshield.harness.mock.dialplan.DialplanApplication;
+import io.sipshield.harness.mock.dialplan.DialplanSyntaxException;
 import io.sipshield.harness.scenario.NodeReader.Fields;
 import io.sipshield.harness.scenario.YamlNode.Entry;
 import io.sipshield.harness.scenario.YamlNode.Mapping;
@@ -69,7 +75,7 @@ public final class ScenarioLoader {
         Setup setup = setup(reader, root.required("setup", "a mapping with server and phones"));
         List<Step> steps = steps(reader, root.required("steps", "a list of steps (register, call, hangup)"), setup);
         Expectations expect = expectations(reader, root.required("expect",
-                "a mapping with at least one of: " + String.join(", ", ScenarioKeys.EXPECT)));
+                "a mapping with at least one of: " + String.join(", ", ScenarioKeys.EXPECT)), setup);
         return new Scenario(file, about, setup, steps, expect);
     }
 
@@ -104,7 +110,24 @@ public final class ScenarioLoader {
         Fields mock = reader.mapping(server.required("mock", "a mapping"), "setup.server.mock", ScenarioKeys.MOCK);
         String certificate = mock.requiredName("certificate", "certificate fixture", ScenarioLoader::isFixture,
                 FixtureName.allIds());
-        return new MockServer(certificate, endpoints(reader, mock), extensions(reader, mock));
+        ServerPersonality personality = ServerPersonality.ASTERISK;
+        Optional<YamlNode> personalityNode = mock.optional("personality");
+        if (personalityNode.isPresent()) {
+            personality = reader.keyword(personalityNode.get(), mock.field("personality"), ServerPersonality.values(),
+                    ServerPersonality::keyword);
+        }
+        ClientVerificationMode verification = null;
+        Optional<YamlNode> verificationNode = mock.optional("client-verification");
+        if (verificationNode.isPresent()) {
+            if (personality != ServerPersonality.MX_ONE) {
+                throw reader.error(verificationNode.get().mark(), mock.field("client-verification"),
+                        "client-verification for the " + personality.keyword() + " personality",
+                        "personality: mx-one (client-verification is MX-ONE's TlsClientVerificationMode, seed 004)");
+            }
+            verification = reader.keyword(verificationNode.get(), mock.field("client-verification"),
+                    ClientVerificationMode.values(), ClientVerificationMode::keyword);
+        }
+        return new MockServer(certificate, endpoints(reader, mock), extensions(reader, mock), personality, verification);
     }
 
     private static List<Endpoint> endpoints(NodeReader reader, Fields mock) throws ScenarioFileException {
@@ -130,29 +153,66 @@ public final class ScenarioLoader {
                 encryption = reader.keyword(encryptionNode.get(), field + ".media-encryption",
                         Endpoint.MediaEncryption.values(), Endpoint.MediaEncryption::keyword);
             }
-            endpoints.add(new Endpoint(id, password, encryption));
+            boolean optimistic = false;
+            Optional<YamlNode> optimisticNode = endpoint.optional("media-encryption-optimistic");
+            if (optimisticNode.isPresent()) {
+                optimistic = reader.bool(optimisticNode.get(), field + ".media-encryption-optimistic");
+            }
+            boolean tag32 = false;
+            Optional<YamlNode> tag32Node = endpoint.optional("srtp-tag-32");
+            if (tag32Node.isPresent()) {
+                tag32 = reader.bool(tag32Node.get(), field + ".srtp-tag-32");
+            }
+            endpoints.add(new Endpoint(id, password, encryption, optimistic, tag32));
         }
         return endpoints;
     }
 
-    private static Map<String, MockServer.Application> extensions(NodeReader reader, Fields mock)
+    private static Map<String, List<DialplanApplication>> extensions(NodeReader reader, Fields mock)
             throws ScenarioFileException {
         Optional<YamlNode> node = mock.optional("extensions");
         if (node.isEmpty()) {
             return Map.of();
         }
         Mapping mapping = reader.anyMapping(node.get(), "setup.server.mock.extensions",
-                "a mapping from extension to application, like \"600\": echo");
-        Map<String, MockServer.Application> extensions = new LinkedHashMap<>();
+                "a mapping from extension to a keyword or a list of applications, like \"600\": echo");
+        Map<String, List<DialplanApplication>> extensions = new LinkedHashMap<>();
         for (Entry entry : mapping.entries()) {
             if (entry.key().isBlank()) {
                 throw reader.error(entry.keyMark(), "setup.server.mock.extensions", "an empty extension",
                         "an extension number, like \"600\"");
             }
-            extensions.put(entry.key(), reader.keyword(entry.value(), "setup.server.mock.extensions." + entry.key(),
-                    MockServer.Application.values(), MockServer.Application::keyword));
+            String field = "setup.server.mock.extensions." + entry.key();
+            if (entry.value() instanceof YamlNode.Sequence) {
+                extensions.put(entry.key(), priorities(reader, entry.value(), field));
+            } else {
+                extensions.put(entry.key(), reader.keyword(entry.value(), field, MockServer.Application.values(),
+                        MockServer.Application::keyword).priorities());
+            }
         }
         return extensions;
+    }
+
+    /** A list of dialplan applications as extensions.conf writes them, read by the same parser. */
+    private static List<DialplanApplication> priorities(NodeReader reader, YamlNode node, String field)
+            throws ScenarioFileException {
+        String expected = "a dialplan application like \"Answer()\", \"Playback(beep)\", \"Wait(1.5)\" or "
+                + "\"Dial(PJSIP/102,30)\"";
+        List<YamlNode> items = reader.list(node, field, "a list of applications");
+        if (items.isEmpty()) {
+            throw reader.error(node.mark(), field, "an empty list", "at least one " + expected);
+        }
+        List<DialplanApplication> priorities = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            String item = field + "[" + i + "]";
+            String text = reader.string(items.get(i), item, expected);
+            try {
+                priorities.add(DialplanApplicationParser.parse(text));
+            } catch (DialplanSyntaxException e) {
+                throw reader.error(items.get(i).mark(), item, e.getMessage(), expected);
+            }
+        }
+        return priorities;
     }
 
     private static boolean isFixture(String id) {
@@ -200,7 +260,14 @@ public final class ScenarioLoader {
             provider = reader.keyword(providerNode.get(), phone.field("tls-provider"), PhoneSpec.TlsProvider.values(),
                     PhoneSpec.TlsProvider::keyword);
         }
-        return new PhoneSpec(name, profile, user, password, serverName, trust, allowWildcard, clock, provider);
+        String clientCertificate = null;
+        Optional<YamlNode> clientNode = phone.optional("client-certificate");
+        if (clientNode.isPresent()) {
+            clientCertificate = reader.name(clientNode.get(), phone.field("client-certificate"), "certificate fixture",
+                    ScenarioLoader::isFixture, FixtureName.allIds());
+        }
+        return new PhoneSpec(name, profile, user, password, serverName, trust, allowWildcard, clock, provider,
+                clientCertificate);
     }
 
     private static List<Step> steps(NodeReader reader, YamlNode node, Setup setup) throws ScenarioFileException {
@@ -272,7 +339,7 @@ public final class ScenarioLoader {
         return name;
     }
 
-    private static Expectations expectations(NodeReader reader, YamlNode node) throws ScenarioFileException {
+    private static Expectations expectations(NodeReader reader, YamlNode node, Setup setup) throws ScenarioFileException {
         Fields expect = reader.mapping(node, "expect", ScenarioKeys.EXPECT);
         requireSomething(reader, expect, ScenarioKeys.EXPECT);
         Expectations.Tls tls = null;
@@ -304,10 +371,59 @@ public final class ScenarioLoader {
         if (group.isPresent()) {
             Fields fields = reader.mapping(group.get(), "expect.server", ScenarioKeys.EXPECT_SERVER);
             requireSomething(reader, fields, ScenarioKeys.EXPECT_SERVER);
-            server = new Expectations.Server((int) reader.integer(fields.required("registered-contacts", "an integer"),
-                    fields.field("registered-contacts"), 0, Integer.MAX_VALUE));
+            server = server(reader, fields, setup);
         }
         return new Expectations(tls, sip, sdp, media, server);
+    }
+
+    /**
+     * {@code expect.server}: {@code registered-contacts}, {@code contacts} (AOR to count) and
+     * {@code endpoints} (endpoint to state, as {@code pjsip show endpoints} names it); AORs and
+     * endpoints must be among the mock's endpoints.
+     */
+    private static Expectations.Server server(NodeReader reader, Fields fields, Setup setup) throws ScenarioFileException {
+        Optional<YamlNode> registered = fields.optional("registered-contacts");
+        Integer registeredContacts = registered.isEmpty() ? null
+                : (int) reader.integer(registered.get(), fields.field("registered-contacts"), 0, Integer.MAX_VALUE);
+        List<String> ids = setup.server() instanceof MockServer mock
+                ? mock.endpoints().stream().map(Endpoint::id).toList() : List.of();
+        Map<String, Integer> contacts = null;
+        Optional<YamlNode> node = fields.optional("contacts");
+        if (node.isPresent()) {
+            contacts = new LinkedHashMap<>();
+            for (Entry entry : serverMapping(reader, node.get(), fields.field("contacts"), ids,
+                    "a mapping from AOR (endpoint id) to a contact count, like \"101\": 1")) {
+                contacts.put(entry.key(), (int) reader.integer(entry.value(), fields.field("contacts") + "." + entry.key(),
+                        0, Integer.MAX_VALUE));
+            }
+        }
+        Map<String, EndpointState> endpoints = null;
+        node = fields.optional("endpoints");
+        if (node.isPresent()) {
+            endpoints = new LinkedHashMap<>();
+            for (Entry entry : serverMapping(reader, node.get(), fields.field("endpoints"), ids,
+                    "a mapping from endpoint id to a state, like \"101\": Not in use")) {
+                endpoints.put(entry.key(), reader.keyword(entry.value(), fields.field("endpoints") + "." + entry.key(),
+                        EndpointState.values(), EndpointState::asteriskName));
+            }
+        }
+        return new Expectations.Server(registeredContacts, contacts, endpoints);
+    }
+
+    /** A non-empty mapping whose keys are all mock endpoint ids. */
+    private static List<Entry> serverMapping(NodeReader reader, YamlNode node, String field, List<String> ids,
+                                             String expected) throws ScenarioFileException {
+        Mapping mapping = reader.anyMapping(node, field, expected);
+        if (mapping.entries().isEmpty()) {
+            throw reader.error(node.mark(), field, "an empty mapping", expected);
+        }
+        for (Entry entry : mapping.entries()) {
+            if (!ids.contains(entry.key())) {
+                throw reader.error(entry.keyMark(), field, "unknown endpoint '" + entry.key() + "'",
+                        "one of the mock's endpoints: " + String.join(", ", ids));
+            }
+        }
+        return mapping.entries();
     }
 
     private static void requireSomething(NodeReader reader, Fields fields, List<String> keys)
