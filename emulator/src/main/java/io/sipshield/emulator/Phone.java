@@ -5,10 +5,13 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslContext;
+import io.sipshield.emulator.capture.TcpCaptureHandler;
+import io.sipshield.emulator.capture.TlsKeyLogExport;
 import io.sipshield.emulator.media.MediaDestination;
 import io.sipshield.emulator.media.MediaOptions;
 import io.sipshield.emulator.media.MediaSession;
@@ -29,7 +32,9 @@ import io.sipshield.emulator.tls.PhoneSslContexts;
 import io.sipshield.emulator.tls.ProfileValidators;
 import io.sipshield.emulator.tls.ServerCertificateCheckHandler;
 import io.sipshield.emulator.tls.TlsReport;
+import io.sipshield.emulator.ua.ArrivalQueue;
 import io.sipshield.emulator.ua.Dialog;
+import io.sipshield.emulator.ua.InboundRequest;
 import io.sipshield.emulator.ua.RegistrationResult;
 import io.sipshield.emulator.ua.RequestFactory;
 import io.sipshield.emulator.ua.SipTrace;
@@ -37,18 +42,18 @@ import io.sipshield.emulator.ua.UserAgentHandler;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import javax.sip.address.URI;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.ExpiresHeader;
-import javax.sip.header.FromHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -67,6 +72,16 @@ import javax.sip.message.Response;
  * MediaStats media = call.sendMedia(new ToneSource(...), Duration.ofSeconds(3)).join();
  * call.hangup().join();
  * }</pre>
+ *
+ * <p>With {@code PhoneSettings.builder().answerMode(AnswerMode.MANUAL)} a call the server sends
+ * rings (180) until the test answers it; requests the server sends (a qualify OPTIONS, an INVITE)
+ * are recorded and can be awaited:
+ * <pre>{@code
+ * IncomingCall ringing = phone.nextIncomingCall(Duration.ofSeconds(5)).join();
+ * Call answered = ringing.answer().join();          // or ringing.reject(486)
+ * InboundRequest qualify = phone.awaitRequest("OPTIONS", Duration.ofSeconds(5)).join();
+ * phone.unregister().join();
+ * }</pre>
  */
 public final class Phone implements AutoCloseable {
 
@@ -81,7 +96,8 @@ public final class Phone implements AutoCloseable {
     private Channel channel;
     private UserAgentHandler userAgent;
     private RequestFactory requests;
-    private final Map<String, Call> incomingCalls = new ConcurrentHashMap<>();
+    private final InboundInviteHandler invites;
+    private final ArrivalQueue<InboundRequest> inbound = new ArrivalQueue<>();
     private long cseq = 1 + new SecureRandom().nextInt(10_000);
     private final String registrationCallId;
     private final String registrationTag;
@@ -91,9 +107,28 @@ public final class Phone implements AutoCloseable {
         this.settings = settings;
         this.group = group;
         this.sslContext = PhoneSslContexts.forPhone(profile, settings);
+        if (settings.capture() != null) {
+            TlsKeyLogExport.install(sslContext, settings.capture().secrets());
+        }
         this.digest = new DigestAuthenticator(settings.user(), settings.password(), random);
         this.registrationCallId = messages.newCallId();
         this.registrationTag = messages.newTag();
+        this.invites = new InboundInviteHandler(this, random, messages, group, new InboundInviteHandler.Connection() {
+            @Override
+            public void respond(Response response) {
+                userAgent.respond(response);
+            }
+
+            @Override
+            public String contactUri() {
+                return requests.contactUri();
+            }
+
+            @Override
+            public EventLoop eventLoop() {
+                return channel == null ? null : channel.eventLoop();
+            }
+        });
     }
 
     public static Phone create(DeviceProfile profile, PhoneSettings settings, EventLoopGroup group) {
@@ -130,6 +165,9 @@ public final class Phone implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         ChannelPipeline pipeline = ch.pipeline();
+                        if (settings.capture() != null) {
+                            pipeline.addLast("capture", new TcpCaptureHandler(settings.capture().packets()));
+                        }
                         pipeline.addLast("tls", sslContext.newHandler(ch.alloc(), settings.serverHost(), server.getPort()));
                         pipeline.addLast("server-certificate", check);
                         pipeline.addLast("sip-framing", new SipFrameDecoder());
@@ -167,13 +205,31 @@ public final class Phone implements AutoCloseable {
     }
 
     /**
+     * Removes this phone's binding: a REGISTER for its Contact with {@code Expires: 0} on the
+     * registration's Call-ID (RFC 3261 §10.2.2), a digest challenge answered as in {@link #register()}.
+     * Completes with the registrar's answer; its {@code expires} is 0 once the contact is gone (a
+     * registrar that still lists it gives the time it has left). Fails when the phone is not connected.
+     */
+    public CompletableFuture<RegistrationResult> unregister() {
+        return onLoop(() -> {
+            String aor = requests.addressOfRecord();
+            Request register = requests.request(Request.REGISTER, requests.registrarUri(), aor, null,
+                    registrationCallId, registrationTag, nextCseq())
+                    .header(ExpiresHeader.NAME, "0")
+                    .build();
+            return sendAuthenticated(register).thenApply(response -> unregistration(response, requests.contactUri()));
+        });
+    }
+
+    /**
      * Calls {@code extension} offering media as the profile's {@link io.sipshield.emulator.profile.SrtpPolicy}
      * says (a D-Series: RTP/SAVP with AES_CM_128_HMAC_SHA1_80; PCMU) and completes with the call
      * once the INVITE has a final response (ACKed).
      */
     public CompletableFuture<Call> call(String extension) {
         MediaOptions mediaOptions = MediaOptions.builder().rtcpInterval(settings.rtcpInterval())
-                .rtcpMux(settings.rtcpMux()).cname(settings.user() + "@" + settings.mediaAddress()).build();
+                .rtcpMux(settings.rtcpMux()).cname(settings.user() + "@" + settings.mediaAddress())
+                .capture(settings.capture()).build();
         return MediaSession.open(group, settings.mediaAddress(), mediaOptions).thenCompose(media -> onLoop(() -> {
             SdesNegotiator sdes = SdesNegotiator.forPolicy(profile.srtp(), random);
             SdesOffer offered = sdes.offer();
@@ -221,7 +277,7 @@ public final class Phone implements AutoCloseable {
             return Call.unusableAnswer(this, response.getStatusCode(), dialog, null,
                     new SdesOutcome.Failed("the answer's SDP is unusable: " + e.getMessage(), List.of()));
         }
-        G711 codec = firstCodec(audio.formats(), settings.codecs());
+        G711 codec = InboundInviteHandler.firstCodec(audio.formats(), settings.codecs());
         if (codec == null) {
             outcome = new SdesOutcome.Failed("the answer's formats " + audio.formats() + " include none offered ("
                     + formats(settings.codecs()) + ")", List.of());
@@ -275,6 +331,21 @@ public final class Phone implements AutoCloseable {
                 remoteTarget, toUri.toString());
     }
 
+    private static RegistrationResult unregistration(Response response, String contactUri) {
+        int status = response.getStatusCode();
+        if (status < 200 || status >= 300) {
+            return new RegistrationResult(status, -1, response.getReasonPhrase());
+        }
+        int expires = 0;
+        for (java.util.Iterator<?> it = response.getHeaders(ContactHeader.NAME); it.hasNext(); ) {
+            ContactHeader contact = (ContactHeader) it.next();
+            if (!contact.isWildCard() && contactUri.equalsIgnoreCase(contact.getAddress().getURI().toString())) {
+                expires = Math.max(contact.getExpires(), 0);
+            }
+        }
+        return new RegistrationResult(status, expires, response.getReasonPhrase());
+    }
+
     private static RegistrationResult registration(Response response) {
         int status = response.getStatusCode();
         if (status < 200 || status >= 300) {
@@ -290,98 +361,21 @@ public final class Phone implements AutoCloseable {
         return new RegistrationResult(status, expires, response.getReasonPhrase());
     }
 
-    /** Answers what the server sends on our connection: BYE and OPTIONS with 200, anything else 501. */
+    /**
+     * Answers what the server sends on our connection, after recording it for {@link #awaitRequest}:
+     * INVITE, CANCEL and BYE as {@link InboundInviteHandler} decides, OPTIONS 200, ACK nothing,
+     * anything else 501.
+     */
     private Response answerInbound(Request request) {
+        inbound.add(InboundRequest.of(request, Instant.now()));
         return switch (request.getMethod()) {
             case Request.ACK -> null;
-            case Request.INVITE -> answerInvite(request);
-            case Request.BYE -> {
-                Call call = incomingCalls.get(((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId());
-                if (call != null) {
-                    call.mediaEnded();
-                }
-                yield messages.response(Response.OK, request);
-            }
+            case Request.INVITE -> invites.onInvite(request);
+            case Request.CANCEL -> invites.onCancel(request);
+            case Request.BYE -> invites.onBye(request);
             case Request.OPTIONS -> messages.response(Response.OK, request);
             default -> messages.response(Response.NOT_IMPLEMENTED, request);
         };
-    }
-
-    /**
-     * Answers an INVITE the server sends on the phone's connection (RFC 5626 persistent flow) as the
-     * device would: its SRTP policy decides (a D-Series answers an offer without RTP/SAVP with 488);
-     * an acceptable offer is answered 200 with the device's own key and the offerer's tag, once the
-     * media port is bound. Answered calls are in {@link #incomingCalls()}.
-     */
-    private Response answerInvite(Request invite) {
-        MediaDescription offer;
-        try {
-            byte[] body = invite.getRawContent();
-            offer = SessionDescription.parse(body == null ? "" : new String(body, StandardCharsets.UTF_8)).audio();
-        } catch (SdpParseException e) {
-            return messages.response(Response.NOT_ACCEPTABLE_HERE, invite, messages.newTag());
-        }
-        SdesOutcome outcome = SdesNegotiator.forPolicy(profile.srtp(), random).answer(offer);
-        G711 codec = firstCodec(offer.formats(), settings.codecs());
-        if (codec == null || !(outcome instanceof SdesOutcome.Srtp) && !(outcome instanceof SdesOutcome.Plain)) {
-            return messages.response(Response.NOT_ACCEPTABLE_HERE, invite, messages.newTag());
-        }
-        MediaOptions mediaOptions = MediaOptions.builder().rtcpInterval(settings.rtcpInterval())
-                .rtcpMux(settings.rtcpMux()).cname(settings.user() + "@" + settings.mediaAddress()).build();
-        String localTag = messages.newTag();
-        MediaSession.open(group, settings.mediaAddress(), mediaOptions).whenComplete((media, failure) -> {
-            if (failure != null) {
-                userAgent.respond(messages.response(Response.SERVER_INTERNAL_ERROR, invite, localTag));
-                return;
-            }
-            userAgent.respond(acceptInvite(invite, offer, outcome, codec, media, localTag));
-        });
-        return null;
-    }
-
-    private Response acceptInvite(Request invite, MediaDescription offer, SdesOutcome outcome, G711 codec,
-                                  MediaSession media, String localTag) {
-        MediaDestination destination = MediaDestination.from(offer, media.options().rtcpMux());
-        List<String> attributes = new ArrayList<>();
-        if (outcome instanceof SdesOutcome.Srtp srtp) {
-            attributes.add("crypto:" + srtp.local().toSdpValue());
-            media.start(destination, srtp);
-        } else {
-            media.startPlain(destination);
-        }
-        attributes.addAll(rtpmaps(List.of(codec)));
-        attributes.addAll(List.of("ptime:20", "sendrecv"));
-        long sessionId = random.nextInt(Integer.MAX_VALUE);
-        String profileName = outcome instanceof SdesOutcome.Srtp srtp ? srtp.profile() : offer.profile();
-        String sdp = SessionDescription.audioBody("-", sessionId, sessionId, settings.mediaAddress(),
-                media.localAddress().getPort(), profileName, formats(List.of(codec)), attributes);
-        Response ok = messages.response(Response.OK, invite, localTag);
-        ok.addHeader(messages.header(ContactHeader.NAME, "<" + requests.contactUri() + ">"));
-        try {
-            ok.setContent(sdp, (javax.sip.header.ContentTypeHeader) messages.header("Content-Type", "application/sdp"));
-        } catch (java.text.ParseException e) {
-            throw new IllegalStateException("cannot attach the SDP answer", e);
-        }
-        FromHeader from = (FromHeader) invite.getHeader(FromHeader.NAME);
-        ContactHeader contact = (ContactHeader) invite.getHeader(ContactHeader.NAME);
-        String remoteUri = from.getAddress().getURI().toString();
-        String callId = ((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).getCallId();
-        Dialog dialog = new Dialog(callId, localTag, from.getTag(),
-                contact != null ? contact.getAddress().getURI().toString() : remoteUri, remoteUri);
-        incomingCalls.put(callId, Call.established(this, Response.OK, dialog, profileName, outcome, media, codec));
-        return ok;
-    }
-
-    /** The first of {@code formats} (an m-line's payload types, in its order) that is one of {@code codecs}, or null. */
-    private static G711 firstCodec(List<String> formats, List<G711> codecs) {
-        for (String format : formats) {
-            for (G711 codec : codecs) {
-                if (format.equals(Integer.toString(codec.payloadType()))) {
-                    return codec;
-                }
-            }
-        }
-        return null;
     }
 
     private static List<String> formats(List<G711> codecs) {
@@ -395,7 +389,58 @@ public final class Phone implements AutoCloseable {
 
     /** Calls the server offered this phone and it answered 200, by Call-ID. */
     public Map<String, Call> incomingCalls() {
-        return Map.copyOf(incomingCalls);
+        return invites.answeredCalls();
+    }
+
+    /**
+     * The next call the server offered this phone that no one took yet, as soon as it rings. In
+     * {@link AnswerMode#MANUAL} it waits for {@link IncomingCall#answer()} or
+     * {@link IncomingCall#reject(int)}; in AUTO it is already being answered, in REJECT already refused.
+     * An offer the device's SRTP policy refuses (488) never rings and is not here. Fails with a
+     * {@link java.util.concurrent.TimeoutException} when none rings within {@code timeout}.
+     */
+    public CompletableFuture<IncomingCall> nextIncomingCall(Duration timeout) {
+        return invites.next(timeout);
+    }
+
+    /**
+     * The first request the server sent down this phone's connection with {@code method}
+     * (case-insensitive) that no earlier call took, at once if it already came, else when it comes.
+     * Fails with a {@link java.util.concurrent.TimeoutException} ("no OPTIONS request within 2 s")
+     * when none comes in time. The timeout runs on the connection's event loop.
+     */
+    public CompletableFuture<InboundRequest> awaitRequest(String method, Duration timeout) {
+        if (channel == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException(
+                    "the phone is not connected: call connect() before waiting for a " + method + " request"));
+        }
+        return inbound.take(request -> request.is(method), timeout, channel.eventLoop(), method + " request");
+    }
+
+    /** Every request the server sent down this phone's connection, in order, taken or not. */
+    public List<InboundRequest> inboundRequests() {
+        return inbound.arrived();
+    }
+
+    /**
+     * CANCELs the outgoing call that is still ringing (RFC 3261 §9.1): every INVITE this phone sent
+     * that has no final response gets a CANCEL; its {@link #call} future then completes with the
+     * server's 487. Completes with the CANCEL's final status (the highest, when several were sent).
+     * Send it once the call rings: a CANCEL for an INVITE that is being challenged matches nothing
+     * (481). Fails with an {@link IllegalStateException} when no outgoing call waits for an answer.
+     */
+    public CompletableFuture<Integer> cancelOutgoingCall() {
+        return onLoop(() -> {
+            List<Request> ringing = userAgent.pendingInvites();
+            if (ringing.isEmpty()) {
+                return CompletableFuture.failedFuture(new IllegalStateException(
+                        "no outgoing call is waiting for an answer: nothing to CANCEL"));
+            }
+            List<CompletableFuture<Response>> sent = ringing.stream()
+                    .map(invite -> userAgent.send(requests.cancel(invite))).toList();
+            return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).thenApply(done -> sent.stream()
+                    .mapToInt(f -> f.join().getStatusCode()).max().orElseThrow());
+        });
     }
 
     private <T> CompletableFuture<T> onLoop(Supplier<CompletableFuture<T>> work) {

@@ -1,6 +1,9 @@
 package io.sipshield.emulator;
 
 import io.sipshield.certs.cisco.TrustListRole;
+import io.sipshield.emulator.capture.CaptureTaps;
+import io.sipshield.emulator.capture.PacketTap;
+import io.sipshield.emulator.capture.SecretsTap;
 import io.sipshield.emulator.tls.TrustListEntry;
 import java.net.InetSocketAddress;
 import java.security.cert.X509Certificate;
@@ -31,12 +34,16 @@ import java.util.Objects;
  *                       sent only when the profile can present one (never by a D-Series)
  * @param trustList      a Cisco phone's installed trust-list records (ITL/CTL); a pinning profile with
  *                       none pins the {@code trustAnchors} as CCM records
+ * @param codecs         the G.711 laws offered, in preference order
+ * @param answerMode     what the phone does with an INVITE it can accept: answer at once, ring until
+ *                       the test answers, or refuse with a status
+ * @param capture        where the phone copies its TLS and SRTP packets and their secrets, or null (no capture)
  */
 public record PhoneSettings(String user, String password, String serverHost, InetSocketAddress serverAddress,
                             List<X509Certificate> trustAnchors, boolean allowWildcards, Clock clock,
                             String mediaAddress, TlsProvider tlsProvider, int registerExpires, Duration rtcpInterval,
                             boolean rtcpMux, ClientCredentials clientCredentials, List<TrustListEntry> trustList,
-                            List<G711> codecs) {
+                            List<G711> codecs, AnswerMode answerMode, CaptureTaps capture) {
 
     /** The TLS stacks a phone can run on. */
     public enum TlsProvider {
@@ -54,6 +61,7 @@ public record PhoneSettings(String user, String password, String serverHost, Ine
         codecs = List.copyOf(codecs);
         trustList = List.copyOf(trustList);
         Objects.requireNonNull(rtcpInterval, "rtcpInterval");
+        Objects.requireNonNull(answerMode, "answerMode");
         if (rtcpInterval.toMillis() < 10) {
             throw new IllegalArgumentException("rtcpInterval: expected at least 10 ms, got " + rtcpInterval.toMillis() + " ms");
         }
@@ -80,6 +88,8 @@ public record PhoneSettings(String user, String password, String serverHost, Ine
         private boolean rtcpMux;
         private ClientCredentials clientCredentials;
         private final List<TrustListEntry> trustList = new ArrayList<>();
+        private AnswerMode answerMode = AnswerMode.AUTO;
+        private CaptureTaps capture;
 
         public Builder account(String user, String password) {
             this.user = user;
@@ -160,10 +170,30 @@ public record PhoneSettings(String user, String password, String serverHost, Ine
             return this;
         }
 
+        /**
+         * What the phone does with an INVITE its SRTP policy accepts: {@link AnswerMode#AUTO} (default)
+         * answers 200 at once, {@link AnswerMode#MANUAL} rings until the test answers,
+         * {@link AnswerMode#reject(int)} refuses with the status.
+         */
+        public Builder answerMode(AnswerMode mode) {
+            this.answerMode = Objects.requireNonNull(mode, "answerMode");
+            return this;
+        }
+
+        /**
+         * Copies what the phone sends and receives (raw TLS on its SIP connection, SRTP/SRTCP
+         * datagrams) to {@code packets}, and the TLS key log lines and SDES keys to {@code secrets}.
+         * Default: no capture.
+         */
+        public Builder capture(PacketTap packets, SecretsTap secrets) {
+            this.capture = new CaptureTaps(packets, secrets);
+            return this;
+        }
+
         public PhoneSettings build() {
             return new PhoneSettings(user, password, serverHost, serverAddress, trustAnchors, allowWildcards, clock,
                     mediaAddress, tlsProvider, registerExpires, rtcpInterval, rtcpMux, clientCredentials, trustList,
-                    codecs);
+                    codecs, answerMode, capture);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.sipshield.emulator.media;
 
+import io.sipshield.emulator.capture.CaptureTaps;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -11,8 +12,9 @@ import java.util.Objects;
  * @param rtcpMux      whether to offer RTCP on the RTP port (RFC 5761, {@code a=rtcp-mux}); used only when the answer accepts
  * @param cname        the SDES CNAME, e.g. {@code 101@127.0.0.1}
  * @param clock        the wallclock for RTCP's NTP timestamps
+ * @param capture      where the session copies its SRTP/SRTCP datagrams and SDES keys, or null (no capture)
  */
-public record MediaOptions(Duration rtcpInterval, boolean rtcpMux, String cname, Clock clock) {
+public record MediaOptions(Duration rtcpInterval, boolean rtcpMux, String cname, Clock clock, CaptureTaps capture) {
 
     /** RFC 3550 §6.2: the minimum (and usual) interval between reports. */
     public static final Duration DEFAULT_RTCP_INTERVAL = Duration.ofSeconds(5);
@@ -42,6 +44,7 @@ public record MediaOptions(Duration rtcpInterval, boolean rtcpMux, String cname,
         private boolean rtcpMux;
         private String cname = "sipshield";
         private Clock clock = Clock.systemUTC();
+        private CaptureTaps capture;
 
         private Builder() {
         }
@@ -68,8 +71,14 @@ public record MediaOptions(Duration rtcpInterval, boolean rtcpMux, String cname,
             return this;
         }
 
+        /** Copies the session's datagrams and keys to {@code taps}; null (the default) captures nothing. */
+        public Builder capture(CaptureTaps taps) {
+            this.capture = taps;
+            return this;
+        }
+
         public MediaOptions build() {
-            return new MediaOptions(rtcpInterval, rtcpMux, cname, clock);
+            return new MediaOptions(rtcpInterval, rtcpMux, cname, clock, capture);
         }
     }
 }

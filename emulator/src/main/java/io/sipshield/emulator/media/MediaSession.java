@@ -3,6 +3,8 @@ package io.sipshield.emulator.media;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.ScheduledFuture;
+import io.sipshield.emulator.capture.DatagramCaptureHandler;
+import io.sipshield.emulator.capture.SrtpKeys;
 import io.sipshield.emulator.rtp.G711;
 import io.sipshield.emulator.rtp.MediaSource;
 import io.sipshield.emulator.rtp.RtpPacket;
@@ -53,6 +55,11 @@ public final class MediaSession implements AutoCloseable {
         this.options = options;
         this.random = random;
         this.packetizer = RtpPacketizer.builder().payloadType(G711.PCMU.payloadType()).random(random).build();
+        if (options.capture() != null) {
+            // at the head, below the SRTP codec: the tap sees the protected datagrams as they go over the wire
+            rtp.pipeline().addFirst("capture", new DatagramCaptureHandler(options.capture().packets()));
+            rtcp.pipeline().addFirst("capture", new DatagramCaptureHandler(options.capture().packets()));
+        }
     }
 
     /** Binds an RTP/RTCP port pair on {@code localAddress} with the default options. */
@@ -96,6 +103,10 @@ public final class MediaSession implements AutoCloseable {
      */
     public void start(MediaDestination destination, SdesOutcome.Srtp keys) {
         Objects.requireNonNull(keys, "keys");
+        if (options.capture() != null) {
+            options.capture().secrets().srtpKeys(new SrtpKeys(localAddress(), destination.rtp(), keys.local(),
+                    keys.remote()));
+        }
         start(destination, new SrtpCodec(keys.local().srtpContext().build(), keys.remote().srtpContext().build(),
                         destination.rtp(), verifier::unprotected),
                 keys.local().srtcpContext().build(), keys.remote().srtcpContext().build());

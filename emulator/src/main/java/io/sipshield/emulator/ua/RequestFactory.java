@@ -107,6 +107,25 @@ public final class RequestFactory {
                 .build();
     }
 
+    /**
+     * The CANCEL for an INVITE still without a final response (RFC 3261 §9.1): the INVITE's
+     * Request-URI, Call-ID, From, To and CSeq number, and a single Via equal to its top Via (same
+     * branch), so the server matches it to the INVITE transaction.
+     */
+    public Request cancel(Request invite) {
+        ViaHeader via = (ViaHeader) invite.getHeader(ViaHeader.NAME);
+        ToHeader to = (ToHeader) invite.getHeader(ToHeader.NAME);
+        return messages.request(Request.CANCEL, invite.getRequestURI().toString())
+                .from(addressOfRecord(), ((FromHeader) invite.getHeader(FromHeader.NAME)).getTag())
+                .to(to.getAddress().getURI().toString(), to.getTag())
+                .callId(((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).getCallId())
+                .cseq(((CSeqHeader) invite.getHeader(CSeqHeader.NAME)).getSeqNumber())
+                .via(via.getHost(), via.getPort(), via.getTransport())
+                .branch(via.getBranch())
+                .userAgent(userAgent)
+                .build();
+    }
+
     private static String hostForUri(String host) {
         return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }

@@ -5,7 +5,8 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.sipshield.emulator.sip.SipKeepAlive;
 import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
@@ -23,7 +24,7 @@ import javax.sip.message.Response;
  */
 public final class UserAgentHandler extends SimpleChannelInboundHandler<Object> {
 
-    private final Map<String, Pending> pending = new HashMap<>();
+    private final Map<String, Pending> pending = new LinkedHashMap<>();
     private final SipTrace trace;
     private final Function<Request, Response> inboundRequests;
     private final BiFunction<Request, Response, Request> non2xxAck;
@@ -74,6 +75,12 @@ public final class UserAgentHandler extends SimpleChannelInboundHandler<Object> 
             }
         });
         return response;
+    }
+
+    /** The INVITEs this phone sent that have no final response yet, oldest first. On the event loop only. */
+    public List<Request> pendingInvites() {
+        return pending.values().stream().map(Pending::request)
+                .filter(request -> Request.INVITE.equals(request.getMethod())).toList();
     }
 
     /** Sends a response the phone decided later (an INVITE answered once its media port is bound). */

@@ -1,11 +1,14 @@
 package io.sipshield.harness.cli;
 
+import io.sipshield.harness.capture.CaptureDirectory;
 import io.sipshield.harness.report.ConsoleReporter;
 import io.sipshield.harness.report.ReportDirectory;
 import java.io.IOException;
+import io.sipshield.harness.run.LiveScenarioExecutor;
 import io.sipshield.harness.run.ScenarioExecutor;
 import io.sipshield.harness.run.ScenarioResult;
 import io.sipshield.harness.run.ScenarioRunner;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -34,6 +37,9 @@ import picocli.CommandLine.Spec;
             "2:unusable input: an invalid file, a missing path, no scenario, a bad option, a report that cannot be written"})
 public final class RunCommand implements Callable<Integer> {
 
+    /** The option that captures each scenario's packets and secrets into a directory. */
+    public static final String CAPTURE_OPTION = "--capture";
+
     /** The option that limits one scenario's run time. */
     public static final String TIMEOUT_OPTION = "--timeout";
 
@@ -59,6 +65,13 @@ public final class RunCommand implements Callable<Integer> {
                 "whatever the verdicts."})
     private Path reportDir;
 
+    @Option(names = CAPTURE_OPTION, paramLabel = "DIR",
+            description = {"Capture each scenario into DIR: <scenario>.pcapng (the phones' TLS and SRTP, with the TLS"
+                    + " secrets inside, so Wireshark shows the SIP), <scenario>.keys (NSS key log),",
+                "<scenario>.srtp-keys (the SDES keys, for 'sipshield srtp decrypt-pcap'). These files hold session"
+                    + " secrets."})
+    private Path captureDir;
+
     @Option(names = "--progress", negatable = true,
             description = "Keep a progress line below the table (default: only when standard output is a terminal).")
     private Boolean progress;
@@ -71,6 +84,10 @@ public final class RunCommand implements Callable<Integer> {
         }
         List<Path> targets = paths.isEmpty() ? List.of(Path.of(DEFAULT_PATH)) : paths;
         ScenarioExecutor executor = parent.newExecutor();
+        if (captureDir != null && !captureInto(executor)) {
+            close(executor);
+            return ExitCodes.INVALID_INPUT;
+        }
         List<ScenarioResult> results;
         try {
             ScenarioRunner runner = ScenarioRunner.builder()
@@ -87,10 +104,41 @@ public final class RunCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("sipshield run: no scenario file (*.yaml, *.yml) found in: "
                     + String.join(", ", targets.stream().map(Path::toString).toList()));
         }
+        printCaptures(results);
         if (reportDir != null && !writeReports(results)) {
             return ExitCodes.INVALID_INPUT;
         }
         return ExitCodes.forResults(results);
+    }
+
+    /** Has the live executor capture into {@link #captureDir}; false (with one line on stderr) when it cannot. */
+    private boolean captureInto(ScenarioExecutor executor) {
+        if (!(executor instanceof LiveScenarioExecutor live)) {
+            spec.commandLine().getErr().println("sipshield run: " + CAPTURE_OPTION + " needs scenarios run live");
+            return false;
+        }
+        try {
+            Files.createDirectories(captureDir);
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("sipshield run: " + CAPTURE_OPTION + ": cannot create " + captureDir
+                    + ": " + e.getMessage());
+            return false;
+        }
+        live.captureInto(new CaptureDirectory(captureDir));
+        return true;
+    }
+
+    /** One line per captured scenario, naming its files. */
+    private void printCaptures(List<ScenarioResult> results) {
+        if (captureDir == null) {
+            return;
+        }
+        spec.commandLine().getOut().println("Captures in " + captureDir + " (open a .pcapng in Wireshark; it holds"
+                + " the TLS secrets):");
+        for (ScenarioResult result : results) {
+            result.notes().stream().filter(note -> note.startsWith("capture: "))
+                    .forEach(note -> spec.commandLine().getOut().println("  " + note));
+        }
     }
 
     /** Writes the file reports; false (with one line on stderr) when one cannot be written. */

@@ -1,16 +1,27 @@
 package io.sipshield.harness.cli;
 
+import io.sipshield.certs.format.CertificateFileException;
+import io.sipshield.harness.mock.ClientVerificationMode;
 import io.sipshield.harness.mock.MockAsterisk;
-import io.sipshield.harness.mock.RecordedSipRequest;
+import io.sipshield.harness.mock.SipMessageSummary;
+import io.sipshield.harness.mock.ServerPersonality;
 import io.sipshield.harness.mock.TlsConnection;
 import io.sipshield.harness.mock.config.ConfigFileException;
 import io.sipshield.harness.mock.config.ConfigWarning;
 import io.sipshield.harness.mock.config.MockAsteriskConfiguration;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -18,8 +29,13 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code sipshield serve --config DIR}: the mock Asterisk in the foreground, configured by the
- * pjsip.conf and extensions.conf a real Asterisk takes, logging each connection, handshake and
- * SIP request until Ctrl-C.
+ * pjsip.conf and extensions.conf a real Asterisk takes, logging each connection with its handshake
+ * result and a one-line summary of each SIP message either way ({@link SipMessageSummary}: start
+ * line and CSeq, never a body or a key) until Ctrl-C. Meanwhile it answers Asterisk CLI commands on standard input
+ * ({@link ServeConsole}: {@code pjsip show endpoints}, {@code core stop now}, ...).
+ * With {@code --personality mx-one} the TLS transport plays a Mitel MX-ONE instead
+ * ({@code --client-verification}, {@code --mx-one-cert eri_sn_cert.pem}); endpoints and dialplan
+ * still come from the config folder.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Run the mock Asterisk in the foreground from pjsip.conf and extensions.conf; Ctrl-C stops it.")
@@ -39,8 +55,35 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--for", paramLabel = "SECONDS", description = "Stop by itself after this long (default: until Ctrl-C).")
     private Long seconds;
 
+    @Option(names = "--personality", paramLabel = "NAME",
+            description = "asterisk (default) or mx-one: play a Mitel MX-ONE on the TLS transport (endpoints and "
+                    + "dialplan still come from the config folder).")
+    private String personality;
+
+    @Option(names = "--client-verification", paramLabel = "MODE",
+            description = "MX-ONE's TlsClientVerificationMode: none (default), optional or mandatory. Needs --personality mx-one.")
+    private String clientVerification;
+
+    @Option(names = "--mx-one-cert", paramLabel = "FILE",
+            description = "MX-ONE's eri_sn_cert.pem (private key, server certificate, intermediates, root CA); "
+                    + "sent as server certificate and intermediates. Needs --personality mx-one.")
+    private Path mxOneCert;
+
+    @Option(names = "--console", negatable = true,
+            description = "Read Asterisk CLI commands (pjsip show endpoints, core stop now, ...) from standard input. "
+                    + "Default: when standard input is a terminal; --console for piped commands, --no-console never.")
+    private Boolean console;
+
     @Spec
     private CommandSpec spec;
+
+    /** Where console commands come from: standard input, or what a test supplies. */
+    private InputStream consoleInput = System.in;
+
+    /** Reads console commands from {@code input} instead of standard input (tests). */
+    void consoleInput(InputStream input) {
+        this.consoleInput = input;
+    }
 
     @Override
     public Integer call() throws InterruptedException {
@@ -64,6 +107,15 @@ public final class ServeCommand implements Callable<Integer> {
         if (bind != null) {
             builder.bindAddress(bind);
         }
+        ServerPersonality played;
+        try {
+            played = personality(builder);
+        } catch (UnusableInput e) {
+            err.println("sipshield serve: " + e.getMessage());
+            return ExitCodes.INVALID_INPUT;
+        }
+        BlockingQueue<SipMessageSummary> messages = new LinkedBlockingQueue<>();
+        builder.onSipMessage(messages::add);
         MockAsterisk pbx;
         try {
             pbx = builder.build().start();
@@ -73,22 +125,31 @@ public final class ServeCommand implements Callable<Integer> {
         }
         Thread stopper = new Thread(pbx::close, "sipshield-serve-stop");
         Runtime.getRuntime().addShutdownHook(stopper);
-        out.println("mock Asterisk listening on " + pbx.address().getAddress().getHostAddress() + ":"
+        out.println("mock " + (played == ServerPersonality.MX_ONE ? "MX-ONE" : "Asterisk") + " listening on " + pbx.address().getAddress().getHostAddress() + ":"
                 + pbx.address().getPort() + " (TLS)");
         out.flush();
+        AtomicBoolean stopAsked = new AtomicBoolean();
+        if (console != null ? console : System.console() != null) {
+            out.println("console: Asterisk CLI commands on standard input ('help' lists them; 'core stop now' stops)");
+            out.flush();
+            startConsole(new ServeConsole(pbx::show, out), stopAsked);
+        }
         long deadline = seconds == null ? Long.MAX_VALUE : System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         int connectionsShown = 0;
         try {
-            while (System.nanoTime() < deadline) {
-                RecordedSipRequest request = pbx.takeRequest(200, TimeUnit.MILLISECONDS);
+            while (System.nanoTime() < deadline && !stopAsked.get()) {
+                SipMessageSummary first = messages.poll(200, TimeUnit.MILLISECONDS);
                 List<TlsConnection> connections = pbx.tlsConnections();
                 for (; connectionsShown < connections.size(); connectionsShown++) {
                     out.println("connection " + connections.get(connectionsShown));
                 }
-                if (request != null) {
-                    out.println(request.method() + " " + request.request().getRequestURI() + " from " + request.source()
-                            + " (" + request.tlsProtocol() + ", " + request.cipherSuite() + ")");
+                List<SipMessageSummary> arrived = new ArrayList<>();
+                if (first != null) {
+                    arrived.add(first);
+                    messages.drainTo(arrived);
                 }
+                arrived.forEach(message -> out.println(message.toLine()));
+                pbx.drainRequests(); // logged above; nobody takes them, so they must not pile up
                 out.flush();
             }
         } finally {
@@ -96,5 +157,64 @@ public final class ServeCommand implements Callable<Integer> {
             pbx.close();
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * Answers console commands on a daemon thread (a read from stdin cannot be interrupted); a stop
+     * command sets {@code stopAsked}. The end of stdin only ends the console: the server keeps
+     * serving until Ctrl-C, as it does when started in the background with stdin closed.
+     */
+    private void startConsole(ServeConsole console, AtomicBoolean stopAsked) {
+        Thread reader = new Thread(() -> {
+            try {
+                if (console.run(new InputStreamReader(consoleInput, StandardCharsets.UTF_8)) == ServeConsole.Result.STOP) {
+                    stopAsked.set(true);
+                }
+            } catch (IOException e) {
+                // stdin unreadable: no console, the server goes on as with stdin closed
+            }
+        }, "sipshield-serve-console");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /**
+     * Applies --personality, --client-verification and --mx-one-cert; the last two belong to MX-ONE
+     * alone, and MX-ONE has no pjsip.conf require_client_cert / verify_client (the build refuses those).
+     */
+    private ServerPersonality personality(MockAsterisk.Builder builder) throws UnusableInput {
+        ServerPersonality chosen;
+        try {
+            chosen = personality == null ? ServerPersonality.ASTERISK : ServerPersonality.fromKeyword(personality);
+        } catch (IllegalArgumentException e) {
+            throw new UnusableInput("--personality: " + e.getMessage());
+        }
+        if (chosen != ServerPersonality.MX_ONE) {
+            if (clientVerification != null) {
+                throw new UnusableInput("--client-verification is MX-ONE's TlsClientVerificationMode: add --personality "
+                        + "mx-one, or set require_client_cert / verify_client in pjsip.conf for Asterisk");
+            }
+            if (mxOneCert != null) {
+                throw new UnusableInput("--mx-one-cert needs --personality mx-one; Asterisk takes cert_file and "
+                        + "priv_key_file from pjsip.conf");
+            }
+            return chosen;
+        }
+        builder.personality(chosen);
+        if (clientVerification != null) {
+            try {
+                builder.clientVerification(ClientVerificationMode.fromKeyword(clientVerification));
+            } catch (IllegalArgumentException e) {
+                throw new UnusableInput("--client-verification: " + e.getMessage());
+            }
+        }
+        if (mxOneCert != null) {
+            try {
+                builder.mxOneCertificateFile(mxOneCert);
+            } catch (CertificateFileException e) {
+                throw new UnusableInput("--mx-one-cert: " + e.getMessage());
+            }
+        }
+        return chosen;
     }
 }

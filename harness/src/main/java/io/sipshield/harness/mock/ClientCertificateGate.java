@@ -12,8 +12,14 @@ import java.net.InetSocketAddress;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javax.net.ssl.SSLPeerUnverifiedException;
@@ -25,8 +31,9 @@ import org.slf4j.LoggerFactory;
  * What PJSIP's TLS listener does once a handshake is over: the handshake itself accepted any
  * client certificate (PJSIP's verify callback never stops OpenSSL), and with {@code verify_client}
  * the verification status is checked now; a certificate that fails closes the connection before
- * any SIP is read or answered. Records every connection's outcome. Confined to the connection's
- * event loop.
+ * any SIP is read or answered. Records every connection's outcome, also for the MX-ONE personality,
+ * whose client verification already happened inside the handshake ({@link HandshakeClientVerifier}):
+ * its refusals arrive here as failed handshakes. Confined to the connection's event loop.
  */
 final class ClientCertificateGate extends ChannelInboundHandlerAdapter {
 
@@ -54,7 +61,7 @@ final class ClientCertificateGate extends ChannelInboundHandlerAdapter {
             InetSocketAddress remote = (InetSocketAddress) ctx.channel().remoteAddress();
             if (!completion.isSuccess()) {
                 refused = true;
-                String reason = String.valueOf(completion.cause().getMessage());
+                String reason = describe(completion.cause());
                 LOG.info("TLS handshake with {} failed: {}", remote, reason);
                 recorder.accept(new TlsConnection(remote, false, null, null, null, false, reason));
             } else {
@@ -87,6 +94,31 @@ final class ClientCertificateGate extends ChannelInboundHandlerAdapter {
             LOG.info("TLS connection from {}: {} {}{}", remote, session.getProtocol(), session.getCipherSuite(),
                     subject == null ? "" : ", client certificate " + subject);
         }
+    }
+
+    /**
+     * The handshake error with what caused it: netty reports a refusal inside the handshake as
+     * "General OpenSslEngine problem" and keeps the trust manager's reason (with its verify findings)
+     * as the cause or a suppressed exception.
+     */
+    static String describe(Throwable failure) {
+        Set<String> messages = new LinkedHashSet<>();
+        Deque<Throwable> pending = new ArrayDeque<>(List.of(failure));
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        while (!pending.isEmpty()) {
+            Throwable next = pending.poll();
+            if (!seen.add(next)) {
+                continue;
+            }
+            if (next.getMessage() != null) {
+                messages.add(next.getMessage());
+            }
+            if (next.getCause() != null) {
+                pending.add(next.getCause());
+            }
+            pending.addAll(Arrays.asList(next.getSuppressed()));
+        }
+        return messages.isEmpty() ? failure.getClass().getSimpleName() : String.join(": ", messages);
     }
 
     private static List<X509Certificate> peerChain(SSLSession session) {

@@ -17,12 +17,19 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
 import io.sipshield.certs.IssuedCertificate;
+import io.sipshield.certs.format.CertificateAndKey;
+import io.sipshield.certs.format.CertificateFileException;
+import io.sipshield.certs.format.MxOneChainFile;
 import io.sipshield.emulator.sip.SipFrameDecoder;
 import io.sipshield.emulator.sip.SipMessageCodec;
 import io.sipshield.emulator.tls.CertificateValidator;
 import io.sipshield.emulator.tls.ServerCertificateValidator;
 import io.sipshield.emulator.tls.TlsPurpose;
+import io.sipshield.harness.mock.dialplan.Dialplan;
+import io.sipshield.harness.mock.dialplan.DialplanApplication;
+import io.sipshield.harness.mock.dialplan.PromptLibrary;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,10 +38,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLException;
 
 /**
@@ -56,11 +66,16 @@ import javax.net.ssl.SSLException;
  * The TLS transport takes pjsip.conf's {@code method}, {@code cipher}, {@code require_client_cert}
  * and {@code verify_client} with {@code ca_list_file} ({@link Builder#method}, {@link Builder#ciphers},
  * {@link Builder#requireClientCert}, {@link Builder#verifyClient}, {@link Builder#caList}); every
- * connection's outcome is in {@link #tlsConnections()}. Each endpoint's AOR options
+ * connection's outcome is in {@link #tlsConnections()}. As {@link ServerPersonality#MX_ONE} it plays a Mitel
+ * MX-ONE instead: {@link Builder#clientVerification} (none / optional / mandatory, checked inside the
+ * handshake) and the chain from {@code eri_sn_cert.pem} ({@link Builder#mxOneCertificateFile}). Each endpoint's AOR options
  * ({@link MockAor}) drive the {@link #registrar()}, whose {@link Registrar#contacts()} is
- * {@code pjsip show contacts}. Extensions answer with Echo(), optionally after a Wait()
- * ({@link Builder#waitBeforeAnswer}, so CANCEL gets 487), or Dial() a registered phone
- * ({@link Builder#dial}).
+ * {@code pjsip show contacts}; {@link #show()} answers {@code pjsip show transports|endpoints|endpoint <id>|
+ * contacts|aors} as values, with endpoint states from the {@link #activeChannels()}. Each extension runs its dialplan priorities in order
+ * ({@link Builder#extension(String, List)}: Answer, Echo, Playback, Milliwatt, Playtones, Wait,
+ * Dial, Hangup, Busy, Congestion, NoOp) on its connection's event loop, with shorthands for Echo
+ * ({@link Builder#extension(String, DialplanApp)}), a Wait() first ({@link Builder#waitBeforeAnswer})
+ * and Dial() to a registered phone ({@link Builder#dial}).
  *
  * <p>Port 5061 by default ({@code port(0)} for a free one, as tests should); single use; connections
  * run on shared event loops and own no thread.
@@ -78,6 +93,8 @@ public final class MockAsterisk implements AutoCloseable {
     private final Registrar registrar;
     private final BlockingQueue<RecordedSipRequest> recorded = new LinkedBlockingQueue<>();
     private final List<TlsConnection> connections = new CopyOnWriteArrayList<>();
+    /** Open call legs per endpoint, for {@link #show()}; wired by the call flow (opened on INVITE, closed on hang-up). */
+    private final ActiveChannels channels = new ActiveChannels();
     private Channel serverChannel;
 
     private MockAsterisk(Builder builder) {
@@ -97,11 +114,13 @@ public final class MockAsterisk implements AutoCloseable {
             throw new IllegalStateException("the mock is already started; instances are single-use");
         }
         SslContext tls = serverContext();
+        String userAgent = config.userAgent != null ? config.userAgent : config.personality.defaultUserAgent();
         CertificateValidator clientVerifier = config.verifyClient ? ServerCertificateValidator.builder()
                 .purpose(TlsPurpose.CLIENT).trust(config.caList).build() : null;
-        PbxState state = new PbxState(Map.copyOf(config.endpoints), Map.copyOf(config.extensions), registrar,
-                config.realm, config.userAgent, group, recorded::add, config.clock, config.rtcpInterval,
-                Map.copyOf(config.answerDelays), Map.copyOf(config.dialTargets), new SipRouting());
+        PbxState state = new PbxState(Map.copyOf(config.endpoints), config.dialplan(),
+                new PromptLibrary(config.soundsDirectory), registrar,
+                config.realm != null ? config.realm : config.personality.defaultRealm(),
+                userAgent, group, recorded::add, config.clock, config.rtcpInterval, new SipRouting(), channels);
         serverChannel = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
@@ -112,7 +131,15 @@ public final class MockAsterisk implements AutoCloseable {
                                 config.clock, connections::add));
                         pipeline.addLast("sip-framing", new SipFrameDecoder());
                         pipeline.addLast("sip-codec", new SipMessageCodec());
+                        if (config.personality == ServerPersonality.MX_ONE && config.mxOneRequestUriStatus != 0) {
+                            pipeline.addLast("mx-one-request-uri", new MxOneRequestUriCheck(
+                                    config.certificate.certificate(), userAgent, config.mxOneRequestUriStatus));
+                        }
                         pipeline.addLast("pbx", new PbxSipHandler(state));
+                        if (config.sipMessageListener != null) {
+                            // next to the codec: it sees every message, also those a check before the PBX answers
+                            pipeline.addAfter("sip-codec", "sip-summary", new SipSummaryHandler(config.sipMessageListener));
+                        }
                     }
                 })
                 .bind(new InetSocketAddress(config.bindAddress, config.port))
@@ -122,15 +149,22 @@ public final class MockAsterisk implements AutoCloseable {
 
     private SslContext serverContext() {
         Objects.requireNonNull(config.certificate, "the mock needs a certificate: builder().certificate(...)");
-        List<X509Certificate> chain = config.certificate.chainWithoutRoot();
-        ClientAuth clientAuth = config.requireClientCert ? ClientAuth.REQUIRE
+        List<X509Certificate> chain = config.sentChain != null ? config.sentChain : config.certificate.chainWithoutRoot();
+        boolean mxOne = config.personality == ServerPersonality.MX_ONE;
+        ClientAuth clientAuth = mxOne ? config.clientVerification.clientAuth()
+                : config.requireClientCert ? ClientAuth.REQUIRE
                 : config.verifyClient ? ClientAuth.OPTIONAL : ClientAuth.NONE;
         try {
             SslContextBuilder builder = SslContextBuilder.forServer(config.certificate.privateKey(), chain)
                     .sslProvider(SslProvider.OPENSSL)
                     .protocols(config.tlsProtocols)
                     .clientAuth(clientAuth);
-            if (clientAuth != ClientAuth.NONE) {
+            if (mxOne && clientAuth != ClientAuth.NONE) {
+                // SIPLP (reSIProcate on OpenSSL) verifies inside the handshake: a bad certificate is an alert.
+                List<X509Certificate> trust = mxOneClientTrust();
+                builder.trustManager(new HandshakeClientVerifier(ServerCertificateValidator.builder()
+                        .purpose(TlsPurpose.CLIENT).trust(trust).build(), trust, config.clock));
+            } else if (clientAuth != ClientAuth.NONE) {
                 // PJSIP's verify callback lets OpenSSL finish the handshake whatever the certificate;
                 // verify_client is judged afterwards (ClientCertificateGate).
                 builder.trustManager(InsecureTrustManagerFactory.INSTANCE);
@@ -144,6 +178,21 @@ public final class MockAsterisk implements AutoCloseable {
         }
     }
 
+    /**
+     * The CAs MX-ONE checks client certificates against: {@link Builder#caList} when given, else the
+     * root CA of its own certificate, which the certificate tool extracts to
+     * {@code /etc/opt/eri_sn/certs/ca.pem} (seed 004, "Preparation and work process" step 3). [GUESS]
+     * that SIPLP's client trust is that file; the seed says an SBC accepts client certificates
+     * "signed by the same CA as the SBC server certificate".
+     */
+    private List<X509Certificate> mxOneClientTrust() {
+        if (!config.caList.isEmpty()) {
+            return config.caList;
+        }
+        List<X509Certificate> own = config.certificate.chain();
+        return List.of(own.get(own.size() - 1));
+    }
+
     /** Where the TLS transport listens. */
     public InetSocketAddress address() {
         return (InetSocketAddress) serverChannel.localAddress();
@@ -152,6 +201,25 @@ public final class MockAsterisk implements AutoCloseable {
     /** Every TLS connection phones opened so far, in order, with its handshake outcome. */
     public List<TlsConnection> tlsConnections() {
         return List.copyOf(connections);
+    }
+
+    /**
+     * What the Asterisk CLI's {@code pjsip show transports|endpoints|endpoint <id>|contacts|aors}
+     * would report, read live ({@link PjsipCliRenderer} prints it as the CLI does).
+     */
+    public PjsipIntrospection show() {
+        InetSocketAddress bound = serverChannel != null ? address() : new InetSocketAddress(config.bindAddress, config.port);
+        TransportView transport = new TransportView(config.transportName, "tls",
+                bound.getAddress().getHostAddress() + ":" + bound.getPort(),
+                PjsipIntrospection.methodName(config.method, config.tlsProtocols), config.ciphers, config.verifyClient,
+                config.requireClientCert, config.certFileName,
+                config.certificate == null ? "" : config.certificate.certificate().getSubjectX500Principal().getName());
+        return new PjsipIntrospection(transport, config.endpoints.values(), registrar, channels);
+    }
+
+    /** The open call legs per endpoint (the channel counts of {@link #show()}). */
+    public ActiveChannels activeChannels() {
+        return channels;
     }
 
     public Registrar registrar() {
@@ -184,25 +252,77 @@ public final class MockAsterisk implements AutoCloseable {
     public static final class Builder {
         private IssuedCertificate certificate;
         private final Map<String, MockEndpoint> endpoints = new LinkedHashMap<>();
-        private final Map<String, DialplanApp> extensions = new LinkedHashMap<>();
+        private final Map<String, List<DialplanApplication>> extensions = new LinkedHashMap<>();
         private final Map<String, Duration> answerDelays = new LinkedHashMap<>();
         private final Map<String, String> dialTargets = new LinkedHashMap<>();
+        private Path soundsDirectory;
         private String bindAddress = "127.0.0.1";
         private int port = DEFAULT_PORT;
         private List<String> tlsProtocols = List.of("TLSv1.2");
+        private TlsMethod method;
+        private String transportName = "transport-tls";
+        private String certFileName;
         private List<String> ciphers = List.of();
         private boolean requireClientCert;
         private boolean verifyClient;
         private List<X509Certificate> caList = List.of();
-        private String realm = "asterisk";
-        private String userAgent = DEFAULT_USER_AGENT;
+        private String realm;
+        private String userAgent;
+        private ServerPersonality personality = ServerPersonality.ASTERISK;
+        private ClientVerificationMode clientVerification;
+        private List<X509Certificate> sentChain;
+        private Integer mxOneRequestUriStatus;
         private EventLoopGroup group;
         private Clock clock = Clock.systemUTC();
         private Duration rtcpInterval = Duration.ofSeconds(5);
+        private Consumer<SipMessageSummary> sipMessageListener;
 
         /** The certificate and key the TLS transport presents ({@code cert_file}, {@code priv_key_file}). */
         public Builder certificate(IssuedCertificate certificate) {
             this.certificate = certificate;
+            this.sentChain = null;
+            return this;
+        }
+
+        /**
+         * pjsip.conf {@code cert_file} and {@code priv_key_file} as read: PJSIP loads cert_file with
+         * OpenSSL's {@code SSL_CTX_use_certificate_chain_file}, so the chain sent is exactly the
+         * file's certificates in file order (leaf, then whatever intermediates, even a root, it holds).
+         */
+        public Builder certificateFile(CertificateAndKey certFile) {
+            this.certificate = certFile.toIssuedCertificate();
+            this.sentChain = certFile.chain();
+            return this;
+        }
+
+        /**
+         * MX-ONE's {@code eri_sn_cert.pem} (private key, server certificate, intermediates, root CA;
+         * seed 004, read and order-checked by {@link MxOneChainFile}). The chain sent is the server
+         * certificate and the intermediates; the root stays home, and is the CA client certificates
+         * are checked against unless {@link #caList} says otherwise.
+         *
+         * @throws CertificateFileException naming the file and the block out of MX-ONE's order
+         */
+        public Builder mxOneCertificateFile(Path eriSnCert) throws CertificateFileException {
+            CertificateAndKey file = MxOneChainFile.read(eriSnCert);
+            this.certificate = file.toIssuedCertificate();
+            this.sentChain = file.chain().subList(0, file.chain().size() - 1);
+            return this;
+        }
+
+        /** Which server to play: {@link ServerPersonality#ASTERISK} (the default) or {@link ServerPersonality#MX_ONE}. */
+        public Builder personality(ServerPersonality personality) {
+            this.personality = Objects.requireNonNull(personality, "personality");
+            return this;
+        }
+
+        /**
+         * MX-ONE's {@code TlsClientVerificationMode}; {@link ClientVerificationMode#NONE} unless set
+         * ([GUESS] seed 004 gives no default; phones "have traditionally not made use of MTLS").
+         * Only for {@link ServerPersonality#MX_ONE}: {@link #build()} refuses it for Asterisk.
+         */
+        public Builder clientVerification(ClientVerificationMode mode) {
+            this.clientVerification = Objects.requireNonNull(mode, "clientVerification");
             return this;
         }
 
@@ -211,14 +331,53 @@ public final class MockAsterisk implements AutoCloseable {
             return this;
         }
 
+        /**
+         * A keyword extension: {@link DialplanApp#ECHO} is {@code Answer(), Echo()},
+         * {@link DialplanApp#BUSY} {@code Busy()}, {@link DialplanApp#CONGESTION} {@code Congestion()}.
+         */
         public Builder extension(String extension, DialplanApp app) {
-            extensions.put(extension, app);
+            return extension(extension, app.priorities());
+        }
+
+        /**
+         * {@code exten => extension,1,...} and its {@code same => n,...} lines: the priorities a call
+         * to {@code extension} runs, in order ({@link io.sipshield.harness.mock.dialplan.DialplanExecution}).
+         */
+        public Builder extension(String extension, List<DialplanApplication> priorities) {
+            if (priorities.isEmpty()) {
+                throw new IllegalArgumentException("extension " + extension + ": at least one priority is needed");
+            }
+            extensions.put(extension, List.copyOf(priorities));
             return this;
         }
 
         /**
-         * {@code Wait(seconds)} before {@code Answer()} in the extension's dialplan: the caller hears
-         * 100 Trying only, and a CANCEL meanwhile ends the call with 487.
+         * Where Playback() looks for {@code name.wav} (8 kHz mono 16-bit PCM) before its built-in
+         * prompts (beep, silence/1..10).
+         */
+        public Builder soundsDirectory(Path directory) {
+            this.soundsDirectory = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /** The dialplan the builder describes: convenience waits and Dial()s folded into the priorities. */
+        Dialplan dialplan() {
+            Map<String, List<DialplanApplication>> plan = new LinkedHashMap<>(extensions);
+            dialTargets.forEach((extension, endpoint) -> plan.put(extension, List.of(
+                    new DialplanApplication.Dial(endpoint, Optional.empty()),
+                    new DialplanApplication.Hangup(OptionalInt.empty()))));
+            answerDelays.forEach((extension, wait) -> plan.computeIfPresent(extension, (e, priorities) -> {
+                List<DialplanApplication> waited = new ArrayList<>();
+                waited.add(new DialplanApplication.Wait(wait));
+                waited.addAll(priorities);
+                return waited;
+            }));
+            return new Dialplan(plan);
+        }
+
+        /**
+         * {@code Wait(seconds)} before the extension's priorities: the caller hears 100 Trying only,
+         * and a CANCEL meanwhile ends the call with 487.
          */
         public Builder waitBeforeAnswer(String extension, Duration wait) {
             if (wait.isNegative()) {
@@ -229,9 +388,10 @@ public final class MockAsterisk implements AutoCloseable {
         }
 
         /**
-         * {@code exten => extension,1,Dial(PJSIP/endpoint)}: the call goes to the endpoint's
-         * registered phone, down that phone's own connection, and the two are bridged with the
-         * mock's own SRTP key on each leg. No registered contact: the caller gets 480.
+         * {@code exten => extension,1,Dial(PJSIP/endpoint)} and {@code same => n,Hangup()}: the call
+         * goes to the endpoint's registered phone, down that phone's own connection, and the two are
+         * bridged with the mock's own SRTP key on each leg. No registered contact: Hangup() keeps
+         * Dial()'s cause (20), which chan_pjsip answers 480. Replaces the extension's priorities.
          */
         public Builder dial(String extension, String endpoint) {
             dialTargets.put(extension, endpoint);
@@ -255,6 +415,7 @@ public final class MockAsterisk implements AutoCloseable {
          */
         public Builder tlsProtocols(List<String> protocols) {
             this.tlsProtocols = List.copyOf(protocols);
+            this.method = null;
             return this;
         }
 
@@ -264,7 +425,9 @@ public final class MockAsterisk implements AutoCloseable {
          * {@code method} should pass {@link TlsMethod#DEFAULT} to behave as Asterisk does).
          */
         public Builder method(TlsMethod method) {
-            return tlsProtocols(method.protocols());
+            tlsProtocols(method.protocols());
+            this.method = method;
+            return this;
         }
 
         /**
@@ -286,6 +449,34 @@ public final class MockAsterisk implements AutoCloseable {
                 }
             }
             this.ciphers = List.copyOf(ciphers);
+            return this;
+        }
+
+        /**
+         * The TLS transport's name, pjsip.conf's section name ({@code [transport-tls]}); what
+         * {@code pjsip show transports} lists. Default {@code transport-tls}.
+         */
+        public Builder transportName(String name) {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("transportName: a pjsip.conf section name is needed, got '" + name + "'");
+            }
+            this.transportName = name;
+            return this;
+        }
+
+        /**
+         * Told of every SIP message on every connection, received or sent, as a one-line summary
+         * (start line and CSeq, never the body); called on the connection's event loop, so it must
+         * not block. {@code sipshield serve} logs them.
+         */
+        public Builder onSipMessage(Consumer<SipMessageSummary> listener) {
+            this.sipMessageListener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /** pjsip.conf transport {@code cert_file} as written, for {@code pjsip show transport <id>}; informational. */
+        public Builder certFileName(String certFile) {
+            this.certFileName = certFile;
             return this;
         }
 
@@ -342,7 +533,47 @@ public final class MockAsterisk implements AutoCloseable {
             return this;
         }
 
+        /**
+         * MX-ONE only accepts requests addressed to itself (seed 004): a request whose Request-URI
+         * host its certificate does not name is answered with {@code status} ([GUESS] 404 by default,
+         * as the seed names no code) and never reaches the PBX, so {@link #takeRequest} does not see
+         * it. 0 switches the check off. Only for {@link ServerPersonality#MX_ONE}.
+         *
+         * @throws IllegalArgumentException for a status that is not a final failure (300-699) or 0
+         */
+        public Builder mxOneRequestUriCheck(int status) {
+            if (status != 0 && (status < 300 || status > 699)) {
+                throw new IllegalArgumentException("mxOneRequestUriCheck: a refusal is a final non-2xx status "
+                        + "(300-699), or 0 for no check; got " + status);
+            }
+            this.mxOneRequestUriStatus = status;
+            return this;
+        }
+
+        /**
+         * @throws IllegalArgumentException naming the option that does not belong to the personality:
+         *                                  clientVerification with Asterisk, requireClientCert or
+         *                                  verifyClient with MX-ONE, mxOneRequestUriCheck with Asterisk
+         */
         public MockAsterisk build() {
+            if (personality == ServerPersonality.ASTERISK && clientVerification != null) {
+                throw new IllegalArgumentException("clientVerification(" + clientVerification.keyword() + ") is MX-ONE's "
+                        + "TlsClientVerificationMode; for the Asterisk personality use requireClientCert / verifyClient");
+            }
+            if (personality == ServerPersonality.MX_ONE && (requireClientCert || verifyClient)) {
+                throw new IllegalArgumentException((requireClientCert ? "requireClientCert" : "verifyClient")
+                        + " is a pjsip.conf transport option; for the MX-ONE personality use clientVerification"
+                        + "(none|optional|mandatory)");
+            }
+            if (personality == ServerPersonality.ASTERISK && mxOneRequestUriStatus != null) {
+                throw new IllegalArgumentException("mxOneRequestUriCheck is MX-ONE's; Asterisk answers any Request-URI");
+            }
+            if (personality == ServerPersonality.MX_ONE && clientVerification == null) {
+                clientVerification = ClientVerificationMode.NONE;
+            }
+            if (personality == ServerPersonality.MX_ONE && mxOneRequestUriStatus == null) {
+                mxOneRequestUriStatus = MxOneRequestUriCheck.DEFAULT_STATUS;
+            }
             return new MockAsterisk(this);
         }
     }

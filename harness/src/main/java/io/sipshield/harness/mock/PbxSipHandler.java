@@ -4,7 +4,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.ssl.SslHandler;
-import io.netty.util.concurrent.ScheduledFuture;
+import io.netty.util.concurrent.EventExecutor;
 import io.sipshield.emulator.media.MediaDestination;
 import io.sipshield.emulator.media.ReceptionStats;
 import io.sipshield.emulator.media.RtcpHandler;
@@ -26,6 +26,12 @@ import io.sipshield.emulator.srtp.SrtpContext;
 import io.sipshield.emulator.srtp.SrtpMasterKey;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import io.sipshield.harness.mock.dialplan.CallMedia;
+import io.sipshield.harness.mock.dialplan.DialFailure;
+import io.sipshield.harness.mock.dialplan.DialplanApplication;
+import io.sipshield.harness.mock.dialplan.DialplanCall;
+import io.sipshield.harness.mock.dialplan.DialplanExecution;
+import io.sipshield.harness.mock.dialplan.HangupCauses;
 import java.security.SecureRandom;
 import java.text.ParseException;
 import java.time.Duration;
@@ -37,7 +43,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,7 +60,8 @@ import javax.sip.message.Response;
 /**
  * One TLS connection's SIP conversation with the mock: registrar, authenticator and dialplan,
  * answering the way Asterisk's PJSIP stack does (see shared/fixtures/asterisk/trace-register-call-echo.txt).
- * Confined to the connection's event loop.
+ * Each INVITE to an extension runs its priorities ({@link DialplanExecution}) on this connection's
+ * event loop; the connection and its calls own no thread. Confined to the connection's event loop.
  */
 final class PbxSipHandler extends SimpleChannelInboundHandler<Object> {
 
@@ -70,9 +77,10 @@ final class PbxSipHandler extends SimpleChannelInboundHandler<Object> {
     private final SecureRandom random = new SecureRandom();
     private final SipMessages messages = new SipMessages(random);
     private final DigestVerifier digest;
-    private final Map<String, MockCall> calls = new HashMap<>();
+    /** Answered calls, by Call-ID. */
+    private final Map<String, InboundCall> calls = new HashMap<>();
     /** INVITEs without a final response yet, by Via branch. */
-    private final Map<String, PendingInvite> pendingInvites = new HashMap<>();
+    private final Map<String, InboundCall> pendingInvites = new HashMap<>();
     private final ContactQualifier qualifier;
 
     PbxSipHandler(PbxState state) {
@@ -172,15 +180,10 @@ final class PbxSipHandler extends SimpleChannelInboundHandler<Object> {
         }
         send(ctx, response(ctx, request, Response.TRYING, null));
         String extension = ((SipURI) request.getRequestURI()).getUser();
-        DialplanApp app = extension == null ? null : state.extensions().get(extension);
-        String dialTarget = extension == null ? null : state.dialTargets().get(extension);
-        if (app == null && dialTarget == null) {
+        Optional<List<DialplanApplication>> priorities = extension == null ? Optional.empty()
+                : state.dialplan().priorities(extension);
+        if (priorities.isEmpty()) {
             send(ctx, response(ctx, request, Response.NOT_FOUND, newTag()));
-            return;
-        }
-        if (app == DialplanApp.BUSY || app == DialplanApp.CONGESTION) {
-            send(ctx, response(ctx, request, app == DialplanApp.BUSY ? Response.BUSY_HERE : Response.SERVICE_UNAVAILABLE,
-                    newTag()));
             return;
         }
         MediaDescription offer;
@@ -191,7 +194,7 @@ final class PbxSipHandler extends SimpleChannelInboundHandler<Object> {
             send(ctx, response(ctx, request, Response.NOT_ACCEPTABLE_HERE, newTag()));
             return;
         }
-        AsteriskMediaNegotiation.Outcome outcome = AsteriskMediaNegotiation.negotiate(endpoint.mediaEncryption(), offer);
+        AsteriskMediaNegotiation.Outcome outcome = AsteriskMediaNegotiation.negotiate(endpoint, offer);
         if (outcome instanceof AsteriskMediaNegotiation.NotAcceptable) {
             send(ctx, response(ctx, request, Response.NOT_ACCEPTABLE_HERE, newTag()));
             return;
@@ -203,117 +206,36 @@ final class PbxSipHandler extends SimpleChannelInboundHandler<Object> {
             return;
         }
         InetSocketAddress remote = new InetSocketAddress(offer.connectionAddress(), offer.port());
-        InetSocketAddress remoteRtcp = rtcpAddress(offer, remote);
-        String localAddress = ((InetSocketAddress) ctx.channel().localAddress()).getAddress().getHostAddress();
         CryptoAttribute answerCrypto = outcome instanceof AsteriskMediaNegotiation.Srtp srtp
                 ? CryptoAttribute.of(srtp.offered().tag(), srtp.offered().suite(),
                         SrtpMasterKey.random(srtp.offered().suite(), random))
                 : null;
-        if (dialTarget != null) {
-            dial(ctx, request, extension, dialTarget, outcome, answerCrypto, remote, localAddress);
-            return;
-        }
-        String branch = tagFromBranch(request);
-        PendingInvite pending = new PendingInvite(request);
-        pendingInvites.put(branch, pending);
-        Runnable proceed = () -> RtpPorts.bind(ctx.channel().eventLoop(), localAddress).whenComplete((ports, failure) ->
-                ctx.channel().eventLoop().execute(() -> {
-                    if (pendingInvites.remove(branch) != pending) {
-                        // CANCELled (487 sent) while the ports were being bound
-                        if (ports != null) {
-                            ports.close();
-                        }
-                        return;
-                    }
-                    if (failure != null) {
-                        send(ctx, response(ctx, request, Response.SERVER_INTERNAL_ERROR, newTag()));
-                        return;
-                    }
-                    try {
-                        startMedia(ports, outcome, answerCrypto, remote, remoteRtcp, localAddress);
-                        answer(ctx, request, extension, outcome, answerCrypto, codec.get(), ports.rtp(), localAddress);
-                    } catch (RuntimeException e) {
-                        ports.close();
-                        send(ctx, response(ctx, request, Response.SERVER_INTERNAL_ERROR, newTag()));
-                        throw e;
-                    }
-                }));
-        Duration wait = state.answerDelays().getOrDefault(extension, Duration.ZERO);
-        if (wait.isZero()) {
-            proceed.run();
-        } else {
-            pending.answer = ctx.executor().schedule(proceed, wait.toMillis(), TimeUnit.MILLISECONDS);
-        }
-    }
-
-    /**
-     * {@code Dial(PJSIP/target)} ({@link Dialler}); none registered is 480 (Dial's CHANUNAVAIL,
-     * cause 20). The caller's INVITE stays pending, so a CANCEL meanwhile ends it with 487.
-     */
-    private void dial(ChannelHandlerContext ctx, Request request, String extension, String target,
-                      AsteriskMediaNegotiation.Outcome outcome, CryptoAttribute answerCrypto,
-                      InetSocketAddress remote, String localAddress) {
-        MockEndpoint callee = state.endpoints().get(target);
-        Optional<Registrar.Reachable> reachable = callee == null ? Optional.<Registrar.Reachable>empty()
-                : state.registrar().reachable(target);
-        if (reachable.isEmpty() || !(reachable.get().connection() instanceof Channel calleeSip)
-                || !calleeSip.isActive()) {
-            LOG.info("Dial(PJSIP/{}) from extension {}: no registered contact", target, extension);
-            send(ctx, response(ctx, request, Response.TEMPORARILY_UNAVAILABLE, newTag()));
-            return;
-        }
-        String branch = tagFromBranch(request);
-        PendingInvite pending = new PendingInvite(request);
-        pendingInvites.put(branch, pending);
-        String callId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
-        Dialler.Caller caller = new Dialler.Caller() {
-            @Override
-            public boolean pending() {
-                return pendingInvites.get(branch) == pending;
-            }
-
-            @Override
-            public void fail(int status) {
-                if (pendingInvites.remove(branch) == pending) {
-                    send(ctx, response(ctx, request, status, newTag()));
-                }
-            }
-
-            @Override
-            public String answer(Channel media) {
-                pendingInvites.remove(branch);
-                // both legs run PCMU: the bridge relays payloads and does not transcode
-                return PbxSipHandler.this.answer(ctx, request, extension, outcome, answerCrypto, G711.PCMU, media,
-                        localAddress);
-            }
-
-            @Override
-            public void forget() {
-                calls.remove(callId);
-            }
-        };
-        new Dialler(state, messages, random).dial(ctx.channel(), request, caller, callee, reachable.get(), calleeSip,
-                outcome, answerCrypto, remote, localAddress);
+        InboundCall call = new InboundCall(ctx, request, extension, new InboundCall.Media(outcome, answerCrypto,
+                codec.get(), remote, rtcpAddress(offer, remote),
+                ((InetSocketAddress) ctx.channel().localAddress()).getAddress().getHostAddress()));
+        pendingInvites.put(call.branch, call);
+        state.channels().opened(endpoint.id(), call.callId);
+        call.execution = new DialplanExecution(extension, priorities.get(), call, state.prompts());
+        call.execution.start();
     }
 
     /**
      * CANCEL as PJSIP's transaction layer answers it: for an INVITE still without a final response
      * (matched by its Via branch, RFC 3261 §9.2), 200 to the CANCEL and 487 Request Terminated to
-     * the INVITE; for anything else (no such INVITE, or one already answered) 481.
+     * the INVITE, and the dialplan stops wherever it is; for anything else (no such INVITE, or one
+     * already answered) 481.
      */
     private void cancel(ChannelHandlerContext ctx, Request request) {
         String branch = tagFromBranch(request);
-        PendingInvite pending = pendingInvites.get(branch);
+        InboundCall pending = pendingInvites.get(branch);
         String callId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
-        if (pending == null
-                || !callId.equals(((CallIdHeader) pending.invite.getHeader(CallIdHeader.NAME)).getCallId())) {
+        if (pending == null || !callId.equals(pending.callId)) {
             send(ctx, response(ctx, request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, branch));
             return;
         }
         pendingInvites.remove(branch);
-        if (pending.answer != null) {
-            pending.answer.cancel(false);
-        }
+        pending.execution.stop();
+        state.channels().closed(pending.callId);
         String tag = newTag();
         send(ctx, response(ctx, request, Response.OK, tag));
         send(ctx, response(ctx, pending.invite, Response.REQUEST_TERMINATED, tag));
@@ -328,52 +250,55 @@ final class PbxSipHandler extends SimpleChannelInboundHandler<Object> {
         }
     }
 
-    /** The echo on the RTP port (SRTP or plain) and Asterisk's RTCP (SRTCP or plain, rtp.conf's interval) on the next one. */
-    private void startMedia(RtpPorts ports, AsteriskMediaNegotiation.Outcome outcome, CryptoAttribute answerCrypto,
-                            InetSocketAddress remote, InetSocketAddress remoteRtcp, String localAddress) {
-        EchoHandler echo = new EchoHandler(random);
+    /**
+     * The channel's media on the RTP port (SRTP or plain), driven by the dialplan ({@link CallMedia}),
+     * and Asterisk's RTCP (SRTCP or plain, rtp.conf's interval) on the next one.
+     */
+    private CallMedia startMedia(RtpPorts ports, InboundCall.Media media) {
+        CallMedia callMedia = new CallMedia(media.codec(), random);
         SrtcpContext rtcpOut = null;
         SrtcpContext rtcpIn = null;
-        if (outcome instanceof AsteriskMediaNegotiation.Srtp srtp) {
+        if (media.outcome() instanceof AsteriskMediaNegotiation.Srtp srtp) {
             ports.rtp().pipeline().addLast("srtp", new SrtpCodec(
-                    SrtpContext.create(answerCrypto.suite(), answerCrypto.key()),
+                    SrtpContext.create(media.answerCrypto().suite(), media.answerCrypto().key()),
                     SrtpContext.create(srtp.offered().suite(), srtp.offered().key()),
-                    remote, status -> { }));
-            rtcpOut = SrtcpContext.create(answerCrypto.suite(), answerCrypto.key());
+                    media.remote(), status -> { }));
+            rtcpOut = SrtcpContext.create(media.answerCrypto().suite(), media.answerCrypto().key());
             rtcpIn = SrtcpContext.create(srtp.offered().suite(), srtp.offered().key());
         } else {
-            ports.rtp().pipeline().addLast("rtp", new RtpCodec(remote, status -> { }));
+            ports.rtp().pipeline().addLast("rtp", new RtpCodec(media.remote(), status -> { }));
         }
-        ports.rtp().pipeline().addLast("echo", echo);
+        ports.rtp().pipeline().addLast("media", callMedia);
         ReceptionStats heard = new ReceptionStats(G711.CLOCK_RATE);
-        RtcpSession rtcp = new RtcpSession(echo.ssrc(), "asterisk@" + localAddress, heard, rtcpOut, rtcpIn,
+        RtcpSession rtcp = new RtcpSession(callMedia.ssrc(), "asterisk@" + media.localAddress(), heard, rtcpOut, rtcpIn,
                 state.clock(), G711.CLOCK_RATE);
-        echo.reportTo(heard, rtcp);
-        ports.rtcp().pipeline().addLast("rtcp", RtcpHandler.onOwnPort(rtcp, remoteRtcp, state.rtcpInterval()));
+        callMedia.reportTo(heard, rtcp);
+        ports.rtcp().pipeline().addLast("rtcp", RtcpHandler.onOwnPort(rtcp, media.remoteRtcp(), state.rtcpInterval()));
         ports.rtp().closeFuture().addListener(f -> ports.rtcp().close());
+        return callMedia;
     }
 
     /** Answers 200 with the mock's SDP and returns the mock's To tag. */
-    private String answer(ChannelHandlerContext ctx, Request request, String extension,
-                        AsteriskMediaNegotiation.Outcome outcome, CryptoAttribute answerCrypto, G711 codec,
-                        Channel media, String localAddress) {
-        String tag = UUID.randomUUID().toString();
-        String callId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
-        calls.put(callId, new MockCall(callId, tag, extension, media));
+    private String answer(ChannelHandlerContext ctx, InboundCall call, G711 codec, Channel media) {
+        String tag = call.earlyTag != null ? call.earlyTag : UUID.randomUUID().toString();
+        call.localTag = tag;
+        call.mediaChannel = media;
+        calls.put(call.callId, call);
         ctx.channel().closeFuture().addListener(f -> media.close());
+        AsteriskMediaNegotiation.Outcome outcome = call.media.outcome();
         String profile = outcome instanceof AsteriskMediaNegotiation.Srtp srtp ? srtp.profile()
                 : ((AsteriskMediaNegotiation.PlainRtp) outcome).profile();
         List<String> attributes = new ArrayList<>();
-        if (answerCrypto != null) {
-            attributes.add("crypto:" + answerCrypto.toSdpValue());
+        if (call.media.answerCrypto() != null) {
+            attributes.add("crypto:" + call.media.answerCrypto().toSdpValue());
         }
         attributes.addAll(List.of("rtpmap:" + codec.payloadType() + " " + codec.encodingName() + "/" + G711.CLOCK_RATE,
                 "ptime:20", "maxptime:140", "sendrecv"));
         long sessionId = random.nextInt(Integer.MAX_VALUE);
-        String sdp = SessionDescription.audioBody("Asterisk", sessionId, sessionId + 2, localAddress,
+        String sdp = SessionDescription.audioBody("Asterisk", sessionId, sessionId + 2, call.media.localAddress(),
                 ((InetSocketAddress) media.localAddress()).getPort(), profile, List.of(Integer.toString(codec.payloadType())),
                 attributes);
-        Response ok = response(ctx, request, Response.OK, tag);
+        Response ok = response(ctx, call.invite, Response.OK, tag);
         InetSocketAddress local = (InetSocketAddress) ctx.channel().localAddress();
         addHeader(ok, ContactHeader.NAME, "<sip:" + local.getAddress().getHostAddress() + ":" + local.getPort()
                 + ";transport=TLS>");
@@ -388,37 +313,41 @@ final class PbxSipHandler extends SimpleChannelInboundHandler<Object> {
         return tag;
     }
 
+    /** BYE from the phone: 200, the call's dialplan stops, its media closes, a bridge ends both legs. */
     private void bye(ChannelHandlerContext ctx, Request request) {
         String callId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
-        MockCall call = calls.remove(callId);
+        InboundCall call = calls.remove(callId);
         DialBridge bridge = state.routing().endBridge(callId);
         if (call == null && bridge == null) {
             send(ctx, response(ctx, request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null));
             return;
         }
         if (call != null) {
-            call.media().close();
+            call.execution.stop();
+            call.mediaChannel.close();
         }
         send(ctx, response(ctx, request, Response.OK, null));
-        if (bridge != null) {
-            bridge.endedBy(callId);
-        }
+        channelsEnded(callId, bridge);
     }
 
     /**
      * Asterisk's authenticator: the endpoint is identified by the From user; without valid
      * credentials the answer is a 401 with a fresh challenge (also for an unknown user or a
-     * wrong password, so nothing tells them apart).
+     * wrong password, so nothing tells them apart). Right credentials on a nonce older than its
+     * lifetime get a challenge with {@code stale=true}, so the phone retries with the new nonce
+     * without asking for a password (res_pjsip_authenticator_digest.c: verify() returns
+     * AUTH_STALE only after the digest matched, and challenge() is called with is_stale).
      */
     private MockEndpoint authenticate(ChannelHandlerContext ctx, Request request) {
         String user = ((SipURI) ((FromHeader) request.getHeader(FromHeader.NAME)).getAddress().getURI()).getUser();
         MockEndpoint endpoint = user == null ? null : state.endpoints().get(user);
-        if (endpoint != null && request.getHeader("Authorization") != null
-                && digest.verify(request, endpoint.id(), endpoint.password()) == DigestStatus.OK) {
+        DigestStatus status = endpoint != null && request.getHeader("Authorization") != null
+                ? digest.verify(request, endpoint.id(), endpoint.password()) : DigestStatus.MISSING;
+        if (status == DigestStatus.OK) {
             return endpoint;
         }
         Response challenge = response(ctx, request, Response.UNAUTHORIZED, tagFromBranch(request));
-        addHeader(challenge, "WWW-Authenticate", digest.challenge().toHeaderValue());
+        addHeader(challenge, "WWW-Authenticate", digest.challenge(status == DigestStatus.STALE).toHeaderValue());
         send(ctx, challenge);
         return null;
     }
@@ -476,27 +405,223 @@ final class PbxSipHandler extends SimpleChannelInboundHandler<Object> {
         }
     }
 
-    /** An INVITE the dialplan has not answered yet. */
-    private static final class PendingInvite {
-        private final Request invite;
-        private ScheduledFuture<?> answer;
+    /**
+     * One INVITE the mock received and the dialplan it runs: pending until answered or ended,
+     * then a dialog until either side hangs up. Confined to the connection's event loop.
+     */
+    private final class InboundCall implements DialplanCall {
 
-        private PendingInvite(Request invite) {
+        /** What the SDP offer/answer decided for the call's media. */
+        record Media(AsteriskMediaNegotiation.Outcome outcome, CryptoAttribute answerCrypto, G711 codec,
+                     InetSocketAddress remote, InetSocketAddress remoteRtcp, String localAddress) {
+        }
+
+        private final ChannelHandlerContext ctx;
+        private final Request invite;
+        private final String extension;
+        private final Media media;
+        private final String branch;
+        private final String callId;
+        private DialplanExecution execution;
+        private String localTag;
+        /** The To tag of a 180 already sent: the final response keeps it (RFC 3261 §12.1.1). */
+        private String earlyTag;
+        private Channel mediaChannel;
+        private CallMedia callMedia;
+        private Dialler.Attempt dialling;
+
+        private InboundCall(ChannelHandlerContext ctx, Request invite, String extension, Media media) {
+            this.ctx = ctx;
             this.invite = invite;
+            this.extension = extension;
+            this.media = media;
+            this.branch = tagFromBranch(invite);
+            this.callId = ((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).getCallId();
+        }
+
+        private boolean pending() {
+            return pendingInvites.get(branch) == this;
+        }
+
+        @Override
+        public EventExecutor executor() {
+            return ctx.executor();
+        }
+
+        @Override
+        public boolean up() {
+            return localTag != null;
+        }
+
+        @Override
+        public void answer(Runnable then) {
+            if (up()) {
+                then.run();
+                return;
+            }
+            RtpPorts.bind(ctx.channel().eventLoop(), media.localAddress()).whenComplete((ports, failure) ->
+                    ctx.channel().eventLoop().execute(() -> {
+                        if (!pending()) {
+                            // CANCELled (487 sent) while the ports were being bound
+                            if (ports != null) {
+                                ports.close();
+                            }
+                            return;
+                        }
+                        if (failure != null) {
+                            reject(Response.SERVER_INTERNAL_ERROR);
+                            execution.stop();
+                            return;
+                        }
+                        try {
+                            callMedia = startMedia(ports, media);
+                            pendingInvites.remove(branch);
+                            PbxSipHandler.this.answer(ctx, this, media.codec(), ports.rtp());
+                        } catch (RuntimeException e) {
+                            ports.close();
+                            reject(Response.SERVER_INTERNAL_ERROR);
+                            execution.stop();
+                            throw e;
+                        }
+                        then.run();
+                    }));
+        }
+
+        @Override
+        public CallMedia media() {
+            return callMedia;
+        }
+
+        @Override
+        public void reject(int status) {
+            if (pendingInvites.remove(branch) == this) {
+                send(ctx, response(ctx, invite, status, earlyTag != null ? earlyTag : newTag()));
+                state.channels().closed(callId);
+            }
+        }
+
+        /**
+         * The mock hangs up: BYE down the phone's own connection, in the INVITE's dialog (RFC 3261
+         * §12.2.1.1: Request-URI the phone's Contact, From the mock's side with its tag, To the
+         * phone's with its tag, the same Call-ID).
+         */
+        @Override
+        public void bye() {
+            if (calls.remove(callId) != this) {
+                return;
+            }
+            state.channels().closed(callId);
+            FromHeader from = (FromHeader) invite.getHeader(FromHeader.NAME);
+            ContactHeader contact = (ContactHeader) invite.getHeader(ContactHeader.NAME);
+            String phoneUri = from.getAddress().getURI().toString();
+            DialBridge.Leg leg = new DialBridge.Leg(ctx.channel(), callId,
+                    contact != null ? contact.getAddress().getURI().toString() : phoneUri,
+                    ((ToHeader) invite.getHeader(ToHeader.NAME)).getAddress().getURI().toString(), localTag,
+                    phoneUri, from.getTag(), mediaChannel);
+            state.routing().expectResponses(callId, response -> {
+                if (response.getStatusCode() >= 200) {
+                    state.routing().stopExpecting(callId);
+                    LOG.debug("BYE for extension {} answered {}", extension, response.getStatusCode());
+                }
+            });
+            DialBridge.hangUp(leg, messages);
+        }
+
+        @Override
+        public void dial(String endpoint, Optional<Duration> timeout, Consumer<DialFailure> notBridged) {
+            if (up()) {
+                LOG.warn("extension {}: Dial(PJSIP/{}) after Answer() is not bridged by the mock", extension, endpoint);
+                notBridged.accept(DialFailure.ofCause(HangupCauses.INTERWORKING));
+                return;
+            }
+            MockEndpoint callee = state.endpoints().get(endpoint);
+            if (callee == null) {
+                LOG.info("Dial(PJSIP/{}) from extension {}: no such endpoint", endpoint, extension);
+                notBridged.accept(DialFailure.ofCause(HangupCauses.NO_ROUTE_DESTINATION));
+                return;
+            }
+            Optional<Registrar.Reachable> reachable = state.registrar().reachable(endpoint);
+            if (reachable.isEmpty() || !(reachable.get().connection() instanceof Channel calleeSip)
+                    || !calleeSip.isActive()) {
+                LOG.info("Dial(PJSIP/{}) from extension {}: no registered contact", endpoint, extension);
+                notBridged.accept(DialFailure.unregistered());
+                return;
+            }
+            Dialler.Caller caller = new Dialler.Caller() {
+                @Override
+                public boolean pending() {
+                    return InboundCall.this.pending();
+                }
+
+                @Override
+                public void notBridged(DialFailure failure) {
+                    dialling = null;
+                    if (InboundCall.this.pending()) {
+                        notBridged.accept(failure);
+                    }
+                }
+
+                @Override
+                public String answer(Channel bridgeMedia) {
+                    dialling = null;
+                    pendingInvites.remove(branch);
+                    // both legs run PCMU: the bridge relays payloads and does not transcode
+                    String tag = PbxSipHandler.this.answer(ctx, InboundCall.this, G711.PCMU, bridgeMedia);
+                    // the bridge owns the call now; when it ends, the caller is hung up (Dial without g)
+                    execution.stop();
+                    return tag;
+                }
+
+                @Override
+                public void ringing() {
+                    if (InboundCall.this.pending() && earlyTag == null) {
+                        earlyTag = newTag();
+                        send(ctx, response(ctx, invite, Response.RINGING, earlyTag));
+                    }
+                }
+
+                @Override
+                public void forget() {
+                    calls.remove(callId);
+                    state.channels().closed(callId);
+                }
+            };
+            dialling = new Dialler(state, messages, random).dial(ctx.channel(), invite, caller, callee,
+                    reachable.get(), calleeSip, media.outcome(), media.answerCrypto(), media.remote(),
+                    media.localAddress(), timeout);
+        }
+
+        @Override
+        public void stopDialling() {
+            if (dialling != null) {
+                dialling.stop();
+                dialling = null;
+            }
+        }
+    }
+
+    /** A call leg ended: its channel closes, and with a bridge the other leg's too (it gets a BYE). */
+    private void channelsEnded(String callId, DialBridge bridge) {
+        state.channels().closed(callId);
+        if (bridge != null) {
+            bridge.endedBy(callId);
+            state.channels().closed(bridge.callerCallId());
+            state.channels().closed(bridge.calleeCallId());
         }
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        calls.values().forEach(call -> {
-            call.media().close();
-            DialBridge bridge = state.routing().endBridge(call.callId());
-            if (bridge != null) {
-                bridge.endedBy(call.callId());
-            }
-        });
+        for (InboundCall call : List.copyOf(calls.values())) {
+            call.execution.stop();
+            call.mediaChannel.close();
+            channelsEnded(call.callId, state.routing().endBridge(call.callId));
+        }
         calls.clear();
-        pendingInvites.values().stream().filter(p -> p.answer != null).forEach(p -> p.answer.cancel(false));
+        List.copyOf(pendingInvites.values()).forEach(call -> {
+            call.execution.stop();
+            state.channels().closed(call.callId);
+        });
         pendingInvites.clear();
         qualifier.close();
         state.registrar().connectionClosed(ctx.channel());

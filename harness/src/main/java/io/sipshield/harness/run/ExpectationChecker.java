@@ -36,12 +36,8 @@ public final class ExpectationChecker {
         List<Check> checks = new ArrayList<>();
         group("", expect.tls(), expect.sip(), expect.sdp(), expect.media(), observed.tls(), observed.sip(),
                 observed.sdp(), observed.media(), checks);
-        if (expect.server() != null && expect.server().registeredContacts() != null) {
-            Observation.ServerObservation server = observed.server();
-            int expected = expect.server().registeredContacts();
-            checks.add(new Check("server.registered-contacts", Integer.toString(expected),
-                    server == null ? Check.NONE : Integer.toString(server.registeredContacts()),
-                    server != null && server.registeredContacts() == expected));
+        if (expect.server() != null) {
+            server(expect.server(), observed.server(), checks);
         }
         expect.phones().forEach((name, phone) -> {
             Observation.PhoneObservation seen = observed.phones().get(name);
@@ -50,6 +46,31 @@ public final class ExpectationChecker {
                     seen == null ? null : seen.sdp(), seen == null ? null : seen.media(), checks);
         });
         return checks;
+    }
+
+    /**
+     * One check for the contact total, one per AOR of {@code contacts} (an AOR without contacts
+     * observes 0) and one per endpoint of {@code endpoints}.
+     */
+    private static void server(Expectations.Server expect, Observation.ServerObservation server, List<Check> checks) {
+        if (expect.registeredContacts() != null) {
+            int expected = expect.registeredContacts();
+            checks.add(new Check("server.registered-contacts", Integer.toString(expected),
+                    server == null ? Check.NONE : Integer.toString(server.registeredContacts()),
+                    server != null && server.registeredContacts() == expected));
+        }
+        if (expect.contacts() != null) {
+            expect.contacts().forEach((aor, expected) -> {
+                int observed = server == null ? 0 : server.contacts().getOrDefault(aor, 0);
+                checks.add(new Check("server.contacts." + aor, expected.toString(),
+                        server == null ? Check.NONE : Integer.toString(observed),
+                        server != null && observed == expected));
+            });
+        }
+        if (expect.endpoints() != null) {
+            expect.endpoints().forEach((endpoint, expected) -> checks.add(equality("server.endpoints." + endpoint,
+                    expected.asteriskName(), server == null ? null : server.endpoints().get(endpoint))));
+        }
     }
 
     private static void group(String prefix, Expectations.Tls tls, Expectations.Sip sip, Expectations.Sdp sdp,

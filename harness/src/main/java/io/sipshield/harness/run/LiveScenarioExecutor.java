@@ -5,6 +5,7 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.sipshield.certs.FixtureCatalog;
+import io.sipshield.harness.capture.CaptureDirectory;
 import io.sipshield.harness.mock.MockAsterisk;
 import io.sipshield.harness.scenario.MockServer;
 import io.sipshield.harness.scenario.Scenario;
@@ -26,6 +27,7 @@ public final class LiveScenarioExecutor implements ScenarioExecutor, AutoCloseab
     private final FixtureCatalog fixtures;
     private final FixtureFiles files;
     private final EventLoopGroup group;
+    private volatile CaptureDirectory captures;
 
     public LiveScenarioExecutor() {
         this(FixtureCatalog.create());
@@ -40,16 +42,17 @@ public final class LiveScenarioExecutor implements ScenarioExecutor, AutoCloseab
 
     @Override
     public Observation execute(Scenario scenario) throws Exception {
+        CaptureDirectory captureDirectory = captures;
         if (scenario.setup().server() instanceof TargetServer target) {
             try (ScenarioRun run = new ScenarioRun(scenario, new InetSocketAddress(target.host(), target.port()), null,
-                    fixtures, group)) {
+                    fixtures, group, captureDirectory)) {
                 return steps(run);
             }
         }
         MockServerStarter.Started started = new MockServerStarter(fixtures, files, group)
                 .start(scenario, (MockServer) scenario.setup().server());
         try (MockAsterisk mock = started.mock();
-             ScenarioRun run = new ScenarioRun(scenario, mock.address(), mock, fixtures, group)) {
+             ScenarioRun run = new ScenarioRun(scenario, mock.address(), mock, fixtures, group, captureDirectory)) {
             started.notes().forEach(run::note);
             return steps(run);
         }
@@ -57,10 +60,25 @@ public final class LiveScenarioExecutor implements ScenarioExecutor, AutoCloseab
 
     private static Observation steps(ScenarioRun run) throws Exception {
         List<Step> steps = run.scenario().steps();
-        for (int i = 0; i < steps.size(); i++) {
-            StepPerformer.performAny(run, i, steps.get(i));
+        try {
+            for (int i = 0; i < steps.size(); i++) {
+                StepPerformer.performAny(run, i, steps.get(i));
+                run.stepDone(i);
+            }
+        } finally {
+            run.saveCapture(); // also when a step fails: that is when a capture is wanted
         }
         return run.observation();
+    }
+
+    /**
+     * Captures every scenario run from now on into {@code directory} ({@code sipshield run --capture}):
+     * each phone's TLS and SRTP packets and their secrets, written by {@link CaptureDirectory}; a row of
+     * a table of cases is captured as {@code <file>.<row>.*}.
+     */
+    public LiveScenarioExecutor captureInto(CaptureDirectory directory) {
+        this.captures = directory;
+        return this;
     }
 
     @Override

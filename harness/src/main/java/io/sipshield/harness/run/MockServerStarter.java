@@ -4,7 +4,6 @@ import io.netty.channel.EventLoopGroup;
 import io.sipshield.certs.FixtureCatalog;
 import io.sipshield.certs.FixtureName;
 import io.sipshield.certs.IssuedCertificate;
-import io.sipshield.harness.mock.DialplanApp;
 import io.sipshield.harness.mock.MediaEncryption;
 import io.sipshield.harness.mock.MockAsterisk;
 import io.sipshield.harness.mock.MockEndpoint;
@@ -56,16 +55,17 @@ final class MockServerStarter {
         if (server.certificate() != null) {
             builder.certificate(fixture(server.certificate()));
         }
-        builder.bindAddress("127.0.0.1").port(0).eventLoopGroup(group);
+        builder.bindAddress("127.0.0.1").port(0).eventLoopGroup(group).personality(server.personality());
+        if (server.clientVerification() != null) {
+            builder.clientVerification(server.clientVerification());
+        }
         for (Endpoint endpoint : server.endpoints()) {
             builder.endpoint(new MockEndpoint(endpoint.id(), endpoint.password(),
-                    endpoint.mediaEncryption() == Endpoint.MediaEncryption.SDES ? MediaEncryption.SDES : MediaEncryption.NO));
+                    endpoint.mediaEncryption() == Endpoint.MediaEncryption.SDES ? MediaEncryption.SDES : MediaEncryption.NO)
+                    .withMediaEncryptionOptimistic(endpoint.mediaEncryptionOptimistic())
+                    .withSrtpTag32(endpoint.srtpTag32()));
         }
-        server.extensions().forEach((extension, app) -> builder.extension(extension, switch (app) {
-            case ECHO -> DialplanApp.ECHO;
-            case BUSY -> DialplanApp.BUSY;
-            case CONGESTION -> DialplanApp.CONGESTION;
-        }));
+        server.extensions().forEach(builder::extension);
         return new Started(builder.build().start(), notes);
     }
 

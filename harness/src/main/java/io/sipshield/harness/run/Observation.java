@@ -208,7 +208,23 @@ public record Observation(
         }
     }
 
-    /** @param registeredContacts contacts bound in the server's registrar when the steps ended */
-    public record ServerObservation(int registeredContacts) {
+    /**
+     * What the server reported when the steps ended.
+     *
+     * @param registeredContacts contacts bound in the server's registrar, all AORs together
+     * @param contacts           per AOR, its live contacts ({@code pjsip show contacts}); AORs without any are absent
+     * @param endpoints          per endpoint, its state as {@code pjsip show endpoints} prints it ({@code Not in use})
+     */
+    public record ServerObservation(int registeredContacts, Map<String, Integer> contacts, Map<String, String> endpoints) {
+
+        public ServerObservation {
+            contacts = Map.copyOf(contacts);
+            endpoints = Map.copyOf(endpoints);
+        }
+
+        /** Only the number of registered contacts (a server that reports nothing more). */
+        public ServerObservation(int registeredContacts) {
+            this(registeredContacts, Map.of(), Map.of());
+        }
     }
 }

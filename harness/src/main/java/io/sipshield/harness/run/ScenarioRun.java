@@ -4,6 +4,7 @@ import io.netty.channel.EventLoopGroup;
 import io.sipshield.certs.FixtureCatalog;
 import io.sipshield.certs.FixtureName;
 import io.sipshield.certs.IssuedCertificate;
+import io.sipshield.emulator.AnswerMode;
 import io.sipshield.emulator.Call;
 import io.sipshield.emulator.ClientCredentials;
 import io.sipshield.emulator.Phone;
@@ -16,11 +17,15 @@ import io.sipshield.emulator.rtp.G711;
 import io.sipshield.emulator.tls.TlsAlert;
 import io.sipshield.emulator.tls.TlsReport;
 import io.sipshield.emulator.ua.SipTrace;
+import io.sipshield.harness.capture.CaptureDirectory;
+import io.sipshield.harness.capture.ScenarioCapture;
 import io.sipshield.harness.mock.MockAsterisk;
+import io.sipshield.harness.mock.PjsipIntrospection;
 import io.sipshield.harness.scenario.Expectations;
 import io.sipshield.harness.scenario.PhoneSpec;
 import io.sipshield.harness.scenario.Scenario;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -31,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -60,18 +66,41 @@ final class ScenarioRun implements AutoCloseable {
     private final Map<String, ToneDetector> tones = new HashMap<>();
     private final List<Observation.StepObservation> steps = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final Map<Integer, List<Deferred>> deferred = new HashMap<>();
+    private final CaptureDirectory captureDirectory;
+    private final ScenarioCapture capture;
 
     /**
      * @param server where the phones connect
      * @param mock   the embedded mock, or null for a real target (no server facts)
      */
     ScenarioRun(Scenario scenario, InetSocketAddress server, MockAsterisk mock, FixtureCatalog fixtures,
-                EventLoopGroup group) {
+                EventLoopGroup group, CaptureDirectory captureDirectory) {
         this.scenario = scenario;
         this.server = server;
         this.mock = mock;
         this.fixtures = fixtures;
         this.group = group;
+        this.captureDirectory = captureDirectory;
+        this.capture = captureDirectory == null ? null : new ScenarioCapture();
+    }
+
+    /** Writes the scenario's capture (when asked for) and notes the files; a failure to write is a note too. */
+    void saveCapture() {
+        if (capture == null) {
+            return;
+        }
+        Path file = scenario.file();
+        if (scenario.caseName() != null) {
+            String name = file.getFileName().toString();
+            int dot = name.lastIndexOf('.');
+            file = file.resolveSibling((dot < 0 ? name : name.substring(0, dot)) + "." + scenario.caseName() + ".yaml");
+        }
+        try {
+            notes.add(captureDirectory.write(file, capture.contents()).describe());
+        } catch (java.io.IOException e) {
+            notes.add("capture: cannot write into " + captureDirectory.directory() + ": " + e.getMessage());
+        }
     }
 
     Scenario scenario() {
@@ -80,6 +109,25 @@ final class ScenarioRun implements AutoCloseable {
 
     void note(String note) {
         notes.add(note);
+    }
+
+    /** Work a step leaves for later: a call waiting for the callee's answer step. */
+    @FunctionalInterface
+    interface Deferred {
+        void run() throws Exception;
+    }
+
+    /** Runs {@code work} once step {@code index} has been performed. */
+    void after(int index, Deferred work) {
+        deferred.computeIfAbsent(index, i -> new ArrayList<>()).add(work);
+    }
+
+    /** Runs the work left for after step {@code index}. */
+    void stepDone(int index) throws Exception {
+        for (Deferred work : deferred.getOrDefault(index, List.of())) {
+            work.run();
+        }
+        deferred.remove(index);
     }
 
     /** The phone, connected on first use; null (and a note) when its TLS connection failed. */
@@ -130,6 +178,14 @@ final class ScenarioRun implements AutoCloseable {
         if (!spec.codecs().isEmpty()) {
             settings.codecs(spec.codecs().stream().map(G711::valueOf).toList());
         }
+        if (capture != null) {
+            settings.capture(capture, capture);
+        }
+        settings.answerMode(switch (spec.answer()) {
+            case AUTO -> AnswerMode.AUTO;
+            case MANUAL -> AnswerMode.MANUAL;
+            case REJECT -> AnswerMode.reject(spec.rejectStatus());
+        });
         return settings.build();
     }
 
@@ -231,7 +287,7 @@ final class ScenarioRun implements AutoCloseable {
         Observation.PhoneObservation first = observed.get(first());
         TlsReport report = tls.get(first());
         return new Observation(first.tls(), first.sip(), first.sdp(), first.media(),
-                mock == null ? null : new Observation.ServerObservation(mock.registrar().bindings().size()), notes,
+                mock == null ? null : serverObservation(), notes,
                 trace(), report == null ? null : chain(report), observed, steps);
     }
 
@@ -244,6 +300,16 @@ final class ScenarioRun implements AutoCloseable {
                 report.verification() == null ? null : report.verification().bitmask(), report.failure(),
                 alert == null ? null : new Observation.AlertObservation(alert.name(), alert.code(),
                         alert.sentBy().name().toLowerCase(Locale.ROOT)));
+    }
+
+    /** What the mock reports as the steps end (before it stops): pjsip show contacts and endpoints. */
+    private Observation.ServerObservation serverObservation() {
+        PjsipIntrospection show = mock.show();
+        Map<String, Integer> contacts = new TreeMap<>();
+        show.contacts().forEach(contact -> contacts.merge(contact.aor(), 1, Integer::sum));
+        Map<String, String> endpoints = new TreeMap<>();
+        show.endpoints().forEach(endpoint -> endpoints.put(endpoint.id(), endpoint.state().asteriskName()));
+        return new Observation.ServerObservation(mock.registrar().bindings().size(), contacts, endpoints);
     }
 
     /** Every phone's SIP messages, merged in time order. */

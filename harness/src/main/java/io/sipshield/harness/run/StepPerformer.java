@@ -1,6 +1,7 @@
 package io.sipshield.harness.run;
 
 import io.sipshield.emulator.Call;
+import io.sipshield.emulator.IncomingCall;
 import io.sipshield.emulator.Phone;
 import io.sipshield.emulator.media.MediaStats;
 import io.sipshield.emulator.rtp.G711;
@@ -11,7 +12,11 @@ import io.sipshield.emulator.ua.RegistrationResult;
 import io.sipshield.harness.scenario.MediaSpec;
 import io.sipshield.harness.scenario.Step;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Performs one kind of step on a {@link ScenarioRun}. A phone step first connects the phone; when its
@@ -43,8 +48,12 @@ interface StepPerformer<S extends Step> {
             new CallPerformer(phone).perform(run, index, call);
         } else if (step instanceof Step.Hangup hangup) {
             new HangupPerformer().perform(run, index, hangup);
-        } else {
-            throw new UnsupportedOperationException(step.kind() + " is not supported by this emulator yet");
+        } else if (step instanceof Step.Unregister unregister) {
+            new UnregisterPerformer(phone).perform(run, index, unregister);
+        } else if (step instanceof Step.Answer answer) {
+            new AnswerPerformer(phone).perform(run, index, answer);
+        } else if (step instanceof Step.ExpectRequest request) {
+            new ExpectRequestPerformer(phone).perform(run, index, request);
         }
     }
 
@@ -79,9 +88,24 @@ interface StepPerformer<S extends Step> {
             this.phone = phone;
         }
 
+        /**
+         * Sends the INVITE. When the next step is an {@code answer}, the call is completed after that step
+         * (the callee rings until it answers); otherwise now.
+         */
         @Override
         public void perform(ScenarioRun run, int index, Step.Call step) throws Exception {
-            Call call = ScenarioRun.await(phone.call(step.to()), "INVITE");
+            CompletableFuture<Call> invite = phone.call(step.to());
+            List<Step> steps = run.scenario().steps();
+            if (index + 1 < steps.size() && steps.get(index + 1) instanceof Step.Answer) {
+                run.after(index + 1, () -> complete(run, index, step, invite));
+                return;
+            }
+            complete(run, index, step, invite);
+        }
+
+        private static void complete(ScenarioRun run, int index, Step.Call step, CompletableFuture<Call> invite)
+                throws Exception {
+            Call call = ScenarioRun.await(invite, "INVITE");
             run.status(index, step.kind(), step.phone(), "invite", call.status());
             if (!call.answered()) {
                 return;
@@ -117,6 +141,76 @@ interface StepPerformer<S extends Step> {
                 return;
             }
             run.status(index, step.kind(), step.phone(), "bye", ScenarioRun.await(call.hangup(), "BYE"));
+        }
+    }
+
+    /** {@code unregister}: REGISTER with {@code Expires: 0} for the phone's contact. */
+    final class UnregisterPerformer implements StepPerformer<Step.Unregister> {
+        private final Phone phone;
+
+        UnregisterPerformer(Phone phone) {
+            this.phone = phone;
+        }
+
+        @Override
+        public void perform(ScenarioRun run, int index, Step.Unregister step) throws Exception {
+            RegistrationResult result = ScenarioRun.await(phone.unregister(), "REGISTER (Expires: 0)");
+            run.status(index, step.kind(), step.phone(), "unregister", result.status());
+        }
+    }
+
+    /**
+     * {@code answer}: the phone's next ringing call (it rings, {@code answer: manual}) is answered with
+     * 200, or rejected, {@code after} seconds after it rang. None ringing within {@code within} is an
+     * error of the step.
+     */
+    final class AnswerPerformer implements StepPerformer<Step.Answer> {
+        private final Phone phone;
+
+        AnswerPerformer(Phone phone) {
+            this.phone = phone;
+        }
+
+        @Override
+        public void perform(ScenarioRun run, int index, Step.Answer step) throws Exception {
+            IncomingCall ringing;
+            try {
+                ringing = phone.nextIncomingCall(step.within()).get(step.within().toMillis() + 5_000, TimeUnit.MILLISECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IllegalStateException("steps[" + index + "].answer: no call rang " + step.phone() + " within "
+                        + ScenarioRunner.describe(step.within()), e);
+            }
+            Thread.sleep(step.after().toMillis());
+            if (step.reject() != null) {
+                ScenarioRun.await(ringing.reject(step.reject()), step.phone() + " rejecting the call");
+                run.status(index, step.kind(), step.phone(), null, step.reject());
+                return;
+            }
+            Call call = ScenarioRun.await(ringing.answer(), step.phone() + " answering the call");
+            run.call(step.phone(), call);
+            run.status(index, step.kind(), step.phone(), null, call.status());
+        }
+    }
+
+    /** {@code expect-request}: waits for the server to send {@code method} on the phone's connection. */
+    final class ExpectRequestPerformer implements StepPerformer<Step.ExpectRequest> {
+        private final Phone phone;
+
+        ExpectRequestPerformer(Phone phone) {
+            this.phone = phone;
+        }
+
+        @Override
+        public void perform(ScenarioRun run, int index, Step.ExpectRequest step) throws Exception {
+            String received;
+            try {
+                received = phone.awaitRequest(step.method(), step.within())
+                        .get(step.within().toMillis() + 5_000, TimeUnit.MILLISECONDS).method();
+            } catch (ExecutionException | TimeoutException e) {
+                received = null;
+                run.note(step.phone() + ": no " + step.method() + " within " + ScenarioRunner.describe(step.within()));
+            }
+            run.received(index, step.phone(), received);
         }
     }
 }

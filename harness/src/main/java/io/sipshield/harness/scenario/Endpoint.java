@@ -8,8 +8,12 @@ import java.util.Objects;
  * @param id              endpoint id, auth user name and AOR
  * @param password        the digest password (RFC 3261 §22)
  * @param mediaEncryption the endpoint's {@code media_encryption}
+ * @param mediaEncryptionOptimistic {@code media_encryption_optimistic}: take whatever encryption is
+ *                        offered and put the own a=crypto in RTP/AVP
+ * @param srtpTag32       {@code srtp_tag_32}: the server's own offers use AES_CM_128_HMAC_SHA1_32
  */
-public record Endpoint(String id, String password, MediaEncryption mediaEncryption) {
+public record Endpoint(String id, String password, MediaEncryption mediaEncryption, boolean mediaEncryptionOptimistic,
+                       boolean srtpTag32) {
 
     public Endpoint {
         Objects.requireNonNull(id, "id");
@@ -17,9 +21,15 @@ public record Endpoint(String id, String password, MediaEncryption mediaEncrypti
         Objects.requireNonNull(mediaEncryption, "mediaEncryption");
     }
 
+    /** An endpoint with {@code media_encryption_optimistic=no} and {@code srtp_tag_32=no}. */
+    public Endpoint(String id, String password, MediaEncryption mediaEncryption) {
+        this(id, password, mediaEncryption, false, false);
+    }
+
     @Override
     public String toString() {
-        return "Endpoint[id=" + id + ", mediaEncryption=" + mediaEncryption + "]";
+        return "Endpoint[id=" + id + ", mediaEncryption=" + mediaEncryption
+                + (mediaEncryptionOptimistic ? ", optimistic" : "") + (srtpTag32 ? ", srtpTag32" : "") + "]";
     }
 
     /** pjsip.conf {@code media_encryption}. */

@@ -2,6 +2,7 @@ package io.sipshield.harness.scenario;
 
 import io.sipshield.emulator.tls.TlsAlert;
 import io.sipshield.emulator.tls.VerifyFlag;
+import io.sipshield.harness.mock.EndpointState;
 import io.sipshield.harness.scenario.NodeReader.Fields;
 import io.sipshield.harness.scenario.YamlNode.Entry;
 import io.sipshield.harness.scenario.YamlNode.Mapping;
@@ -46,7 +47,7 @@ final class ExpectationReader {
                 throw reader.error(group.get().mark(), "expect.server", "server facts with a target server",
                         "no expect.server with setup.server.target (server facts need the embedded mock)");
             }
-            server = server(reader.mapping(group.get(), "expect.server", ScenarioKeys.EXPECT_SERVER));
+            server = server(reader.mapping(group.get(), "expect.server", ScenarioKeys.EXPECT_SERVER), setup);
         }
         Map<String, Expectations.Phone> phones = new LinkedHashMap<>();
         group = expect.optional("phones");
@@ -100,10 +101,55 @@ final class ExpectationReader {
         return new Groups(tls, sip, sdp, media);
     }
 
-    private Expectations.Server server(Fields fields) throws ScenarioFileException {
+    /**
+     * {@code expect.server}: {@code registered-contacts}, {@code contacts} (AOR to count) and
+     * {@code endpoints} (endpoint to state, as {@code pjsip show endpoints} names it); AORs and
+     * endpoints must be among the mock's endpoints (any id when Asterisk configuration declares them).
+     */
+    private Expectations.Server server(Fields fields, Setup setup) throws ScenarioFileException {
         requireSomething(fields, ScenarioKeys.EXPECT_SERVER);
-        return new Expectations.Server((int) reader.integer(fields.required("registered-contacts", "an integer"),
-                fields.field("registered-contacts"), 0, Integer.MAX_VALUE));
+        Optional<YamlNode> registered = fields.optional("registered-contacts");
+        Integer registeredContacts = registered.isEmpty() ? null
+                : (int) reader.integer(registered.get(), fields.field("registered-contacts"), 0, Integer.MAX_VALUE);
+        MockServer mock = (MockServer) setup.server();
+        List<String> ids = mock.config() != null ? null : mock.endpoints().stream().map(Endpoint::id).toList();
+        Map<String, Integer> contacts = null;
+        Optional<YamlNode> node = fields.optional("contacts");
+        if (node.isPresent()) {
+            contacts = new LinkedHashMap<>();
+            for (Entry entry : serverMapping(node.get(), fields.field("contacts"), ids,
+                    "a mapping from AOR (endpoint id) to a contact count, like \"101\": 1")) {
+                contacts.put(entry.key(), (int) reader.integer(entry.value(), fields.field("contacts") + "." + entry.key(),
+                        0, Integer.MAX_VALUE));
+            }
+        }
+        Map<String, EndpointState> endpoints = null;
+        node = fields.optional("endpoints");
+        if (node.isPresent()) {
+            endpoints = new LinkedHashMap<>();
+            for (Entry entry : serverMapping(node.get(), fields.field("endpoints"), ids,
+                    "a mapping from endpoint id to a state, like \"101\": Not in use")) {
+                endpoints.put(entry.key(), reader.keyword(entry.value(), fields.field("endpoints") + "." + entry.key(),
+                        EndpointState.values(), EndpointState::asteriskName));
+            }
+        }
+        return new Expectations.Server(registeredContacts, contacts, endpoints);
+    }
+
+    /** A non-empty mapping whose keys are all mock endpoint ids ({@code ids} null: any key). */
+    private List<Entry> serverMapping(YamlNode node, String field, List<String> ids, String expected)
+            throws ScenarioFileException {
+        Mapping mapping = reader.anyMapping(node, field, expected);
+        if (mapping.entries().isEmpty()) {
+            throw reader.error(node.mark(), field, "an empty mapping", expected);
+        }
+        for (Entry entry : mapping.entries()) {
+            if (ids != null && !ids.contains(entry.key())) {
+                throw reader.error(entry.keyMark(), field, "unknown endpoint '" + entry.key() + "'",
+                        "one of the mock's endpoints: " + String.join(", ", ids));
+            }
+        }
+        return mapping.entries();
     }
 
     private void requireSomething(Fields fields, List<String> keys) throws ScenarioFileException {

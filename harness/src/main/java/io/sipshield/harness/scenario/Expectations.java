@@ -1,6 +1,7 @@
 package io.sipshield.harness.scenario;
 
 import io.sipshield.emulator.tls.VerifyFlag;
+import io.sipshield.harness.mock.EndpointState;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -143,10 +144,24 @@ public record Expectations(Tls tls, Sip sip, Sdp sdp, Media media, Server server
         }
     }
 
-    /** @param registeredContacts contacts bound in the server's registrar when the steps ended */
-    public record Server(Integer registeredContacts) {
+    /**
+     * What the server reports when the steps have ended, as the Asterisk CLI would show it.
+     *
+     * @param registeredContacts contacts bound in the server's registrar, all AORs together
+     * @param contacts           per AOR, how many contacts {@code pjsip show contacts} lists for it
+     * @param endpoints          per endpoint, its state as {@code pjsip show endpoints} prints it
+     */
+    public record Server(Integer registeredContacts, Map<String, Integer> contacts,
+                         Map<String, EndpointState> endpoints) {
         public Server {
-            requireOne("server", registeredContacts);
+            contacts = contacts == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(contacts));
+            endpoints = endpoints == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(endpoints));
+            requireOne("server", registeredContacts, contacts, endpoints);
+        }
+
+        /** Only the number of registered contacts. */
+        public Server(Integer registeredContacts) {
+            this(registeredContacts, null, null);
         }
     }
 }

@@ -1,5 +1,9 @@
 package io.sipshield.harness.scenario;
 
+import io.sipshield.harness.mock.ClientVerificationMode;
+import io.sipshield.harness.mock.DialplanApp;
+import io.sipshield.harness.mock.ServerPersonality;
+import io.sipshield.harness.mock.dialplan.DialplanApplication;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,19 +12,26 @@ import java.util.Objects;
 
 /**
  * The embedded mock Asterisk, configured like a real one: PJSIP endpoints (pjsip.conf) and a
- * dialplan (extensions.conf).
+ * dialplan (extensions.conf); or, as {@code personality: mx-one}, a Mitel MX-ONE with its client
+ * verification mode (seed 004).
  *
  * <p>Configured either by the scenario's own keys or by Asterisk configuration ({@link #config()}):
  * pjsip.conf and extensions.conf given inline or as a directory, read by
  * {@code MockAsteriskConfiguration}; then the endpoints and extensions keys add to what the files declare.
  *
- * @param certificate fixture name of the certificate the mock presents on its TLS transport; null only
- *                    when configuration files name the certificate
- * @param endpoints   the endpoints that may register and call, ids unique
- * @param extensions  extension number to the application that answers it, in file order
- * @param config      Asterisk configuration, or null
+ * @param certificate        fixture name of the certificate the mock presents on its TLS transport; null
+ *                           only when configuration files name the certificate
+ * @param endpoints          the endpoints that may register and call, ids unique
+ * @param extensions         extension number to the dialplan priorities it runs, in file order (a
+ *                           keyword such as {@code echo} stands for {@link Application#priorities()})
+ * @param personality        which server the mock plays
+ * @param clientVerification MX-ONE's TlsClientVerificationMode, or null when the file sets none
+ *                           (only with {@link ServerPersonality#MX_ONE})
+ * @param config             Asterisk configuration, or null
  */
-public record MockServer(String certificate, List<Endpoint> endpoints, Map<String, Application> extensions,
+public record MockServer(String certificate, List<Endpoint> endpoints,
+                         Map<String, List<DialplanApplication>> extensions,
+                         ServerPersonality personality, ClientVerificationMode clientVerification,
                          AsteriskConfig config) implements ServerSpec {
 
     public MockServer {
@@ -28,11 +39,24 @@ public record MockServer(String certificate, List<Endpoint> endpoints, Map<Strin
             throw new NullPointerException("certificate");
         }
         endpoints = List.copyOf(endpoints);
-        extensions = Collections.unmodifiableMap(new LinkedHashMap<>(extensions));
+        Map<String, List<DialplanApplication>> copy = new LinkedHashMap<>();
+        extensions.forEach((extension, priorities) -> copy.put(extension, List.copyOf(priorities)));
+        extensions = Collections.unmodifiableMap(copy);
+        Objects.requireNonNull(personality, "personality");
+        if (clientVerification != null && personality != ServerPersonality.MX_ONE) {
+            throw new IllegalArgumentException("client verification is MX-ONE's; the personality is " + personality);
+        }
     }
 
-    public MockServer(String certificate, List<Endpoint> endpoints, Map<String, Application> extensions) {
-        this(certificate, endpoints, extensions, null);
+    /** A mock without Asterisk configuration files. */
+    public MockServer(String certificate, List<Endpoint> endpoints, Map<String, List<DialplanApplication>> extensions,
+                      ServerPersonality personality, ClientVerificationMode clientVerification) {
+        this(certificate, endpoints, extensions, personality, clientVerification, null);
+    }
+
+    /** An Asterisk mock. */
+    public MockServer(String certificate, List<Endpoint> endpoints, Map<String, List<DialplanApplication>> extensions) {
+        this(certificate, endpoints, extensions, ServerPersonality.ASTERISK, null);
     }
 
     /**
@@ -55,19 +79,26 @@ public record MockServer(String certificate, List<Endpoint> endpoints, Map<Strin
         }
     }
 
-    /** The dialplan application an extension runs. */
+    /** A keyword a scenario may give instead of a list of priorities. */
     public enum Application {
         /** {@code Answer()} then {@code Echo()}: the caller's media is sent back. */
-        ECHO("echo"),
+        ECHO("echo", DialplanApp.ECHO),
         /** {@code Busy()}: 486 Busy Here. */
-        BUSY("busy"),
+        BUSY("busy", DialplanApp.BUSY),
         /** {@code Congestion()}: 503 Service Unavailable. */
-        CONGESTION("congestion");
+        CONGESTION("congestion", DialplanApp.CONGESTION);
 
         private final String keyword;
+        private final DialplanApp app;
 
-        Application(String keyword) {
+        Application(String keyword, DialplanApp app) {
             this.keyword = keyword;
+            this.app = app;
+        }
+
+        /** The priorities the keyword stands for. */
+        public List<DialplanApplication> priorities() {
+            return app.priorities();
         }
 
         /** The word a scenario file uses for this application. */

@@ -48,6 +48,13 @@ public record PhoneSpec(String name, String profile, String user, String passwor
         }
     }
 
+    /** A phone with a client certificate, answering at once, default codecs. */
+    public PhoneSpec(String name, String profile, String user, String password, String serverName, List<String> trust,
+                     boolean allowWildcard, Instant clock, TlsProvider tlsProvider, String clientCertificate) {
+        this(name, profile, user, password, serverName, trust, allowWildcard, clock, tlsProvider, clientCertificate,
+                AnswerMode.AUTO, DEFAULT_REJECT_STATUS, List.of());
+    }
+
     /** The status a rejecting phone answers with when the scenario names none: 486 Busy Here. */
     public static final int DEFAULT_REJECT_STATUS = 486;
 

@@ -14,9 +14,10 @@ final class ScenarioKeys {
     static final List<String> CASES = List.of("columns", "rows");
     static final List<String> SETUP = List.of("server", "phones");
     static final List<String> SERVER = List.of("mock", "target");
-    static final List<String> MOCK = List.of("certificate", "endpoints", "extensions", "pjsip.conf", "extensions.conf",
-            "config");
-    static final List<String> ENDPOINT = List.of("id", "password", "media-encryption");
+    static final List<String> MOCK = List.of("certificate", "endpoints", "extensions", "personality",
+            "client-verification", "pjsip.conf", "extensions.conf", "config");
+    static final List<String> ENDPOINT = List.of("id", "password", "media-encryption", "media-encryption-optimistic",
+            "srtp-tag-32");
     static final List<String> PHONE = List.of("name", "profile", "user", "password", "server-name", "trust",
             "allow-wildcard", "clock", "tls-provider", "client-certificate", "answer", "reject-status", "codecs");
     static final List<String> STEP = List.of("register", "unregister", "call", "answer", "hangup", "wait",
@@ -36,7 +37,7 @@ final class ScenarioKeys {
     static final List<String> EXPECT_SDP = List.of("profile", "suite");
     static final List<String> EXPECT_MEDIA = List.of("all-verified", "auth-failures", "min-packets",
             "max-loss-percent", "max-jitter-ms", "tone-hz", "received-min-packets");
-    static final List<String> EXPECT_SERVER = List.of("registered-contacts");
+    static final List<String> EXPECT_SERVER = List.of("registered-contacts", "contacts", "endpoints");
 
     private ScenarioKeys() {
     }

@@ -2,6 +2,11 @@ package io.sipshield.harness.scenario;
 
 import io.sipshield.certs.FixtureName;
 import io.sipshield.emulator.profile.DeviceProfiles;
+import io.sipshield.harness.mock.ClientVerificationMode;
+import io.sipshield.harness.mock.ServerPersonality;
+import io.sipshield.harness.mock.config.DialplanApplicationParser;
+import io.sipshield.harness.mock.dialplan.DialplanApplication;
+import io.sipshield.harness.mock.dialplan.DialplanSyntaxException;
 import io.sipshield.harness.scenario.NodeReader.Fields;
 import io.sipshield.harness.scenario.YamlNode.Entry;
 import io.sipshield.harness.scenario.YamlNode.Mapping;
@@ -24,8 +29,6 @@ final class SetupReader {
 
     private static final Pattern TARGET = Pattern.compile("(?:\\[([0-9a-fA-F:.]+)]|([^:\\s\\[\\]]+)):(\\d{1,5})");
     private static final List<String> CODECS = List.of("PCMU", "PCMA");
-    /** Answer modes the emulated phone has; the others are a load-time error, never faked. */
-    static final Set<PhoneSpec.AnswerMode> SUPPORTED_ANSWER = Set.of(PhoneSpec.AnswerMode.AUTO);
 
     private final NodeReader reader;
 
@@ -92,7 +95,24 @@ final class SetupReader {
             certificate = node.isEmpty() ? null : reader.name(node.get(), mock.field("certificate"),
                     "certificate fixture", SetupReader::isFixture, FixtureName.allIds());
         }
-        return new MockServer(certificate, endpoints(mock), extensions(mock), config);
+        ServerPersonality personality = ServerPersonality.ASTERISK;
+        Optional<YamlNode> personalityNode = mock.optional("personality");
+        if (personalityNode.isPresent()) {
+            personality = reader.keyword(personalityNode.get(), mock.field("personality"), ServerPersonality.values(),
+                    ServerPersonality::keyword);
+        }
+        ClientVerificationMode verification = null;
+        Optional<YamlNode> verificationNode = mock.optional("client-verification");
+        if (verificationNode.isPresent()) {
+            if (personality != ServerPersonality.MX_ONE) {
+                throw reader.error(verificationNode.get().mark(), mock.field("client-verification"),
+                        "client-verification for the " + personality.keyword() + " personality",
+                        "personality: mx-one (client-verification is MX-ONE's TlsClientVerificationMode, seed 004)");
+            }
+            verification = reader.keyword(verificationNode.get(), mock.field("client-verification"),
+                    ClientVerificationMode.values(), ClientVerificationMode::keyword);
+        }
+        return new MockServer(certificate, endpoints(mock), extensions(mock), personality, verification, config);
     }
 
     private MockServer.AsteriskConfig config(Fields mock) throws ScenarioFileException {
@@ -151,28 +171,64 @@ final class SetupReader {
                 encryption = reader.keyword(encryptionNode.get(), field + ".media-encryption",
                         Endpoint.MediaEncryption.values(), Endpoint.MediaEncryption::keyword);
             }
-            endpoints.add(new Endpoint(id, password, encryption));
+            boolean optimistic = false;
+            Optional<YamlNode> optimisticNode = endpoint.optional("media-encryption-optimistic");
+            if (optimisticNode.isPresent()) {
+                optimistic = reader.bool(optimisticNode.get(), field + ".media-encryption-optimistic");
+            }
+            boolean tag32 = false;
+            Optional<YamlNode> tag32Node = endpoint.optional("srtp-tag-32");
+            if (tag32Node.isPresent()) {
+                tag32 = reader.bool(tag32Node.get(), field + ".srtp-tag-32");
+            }
+            endpoints.add(new Endpoint(id, password, encryption, optimistic, tag32));
         }
         return endpoints;
     }
 
-    private Map<String, MockServer.Application> extensions(Fields mock) throws ScenarioFileException {
+    private Map<String, List<DialplanApplication>> extensions(Fields mock) throws ScenarioFileException {
         Optional<YamlNode> node = mock.optional("extensions");
         if (node.isEmpty()) {
             return Map.of();
         }
         Mapping mapping = reader.anyMapping(node.get(), "setup.server.mock.extensions",
-                "a mapping from extension to application, like \"600\": echo");
-        Map<String, MockServer.Application> extensions = new LinkedHashMap<>();
+                "a mapping from extension to a keyword or a list of applications, like \"600\": echo");
+        Map<String, List<DialplanApplication>> extensions = new LinkedHashMap<>();
         for (Entry entry : mapping.entries()) {
             if (entry.key().isBlank()) {
                 throw reader.error(entry.keyMark(), "setup.server.mock.extensions", "an empty extension",
                         "an extension number, like \"600\"");
             }
-            extensions.put(entry.key(), reader.keyword(entry.value(), "setup.server.mock.extensions." + entry.key(),
-                    MockServer.Application.values(), MockServer.Application::keyword));
+            String field = "setup.server.mock.extensions." + entry.key();
+            if (entry.value() instanceof YamlNode.Sequence) {
+                extensions.put(entry.key(), priorities(entry.value(), field));
+            } else {
+                extensions.put(entry.key(), reader.keyword(entry.value(), field, MockServer.Application.values(),
+                        MockServer.Application::keyword).priorities());
+            }
         }
         return extensions;
+    }
+
+    /** A list of dialplan applications as extensions.conf writes them, read by the same parser. */
+    private List<DialplanApplication> priorities(YamlNode node, String field) throws ScenarioFileException {
+        String expected = "a dialplan application like \"Answer()\", \"Playback(beep)\", \"Wait(1.5)\" or "
+                + "\"Dial(PJSIP/102,30)\"";
+        List<YamlNode> items = reader.list(node, field, "a list of applications");
+        if (items.isEmpty()) {
+            throw reader.error(node.mark(), field, "an empty list", "at least one " + expected);
+        }
+        List<DialplanApplication> priorities = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            String item = field + "[" + i + "]";
+            String text = reader.string(items.get(i), item, expected);
+            try {
+                priorities.add(DialplanApplicationParser.parse(text));
+            } catch (DialplanSyntaxException e) {
+                throw reader.error(items.get(i).mark(), item, e.getMessage(), expected);
+            }
+        }
+        return priorities;
     }
 
     static boolean isFixture(String id) {
@@ -228,10 +284,7 @@ final class SetupReader {
         if (answerNode.isPresent()) {
             answer = reader.keyword(answerNode.get(), phone.field("answer"), PhoneSpec.AnswerMode.values(),
                     PhoneSpec.AnswerMode::keyword);
-            if (!SUPPORTED_ANSWER.contains(answer)) {
-                throw reader.error(answerNode.get().mark(), phone.field("answer"), "answer: " + answer.keyword()
-                        + " is not supported yet", "auto (the emulated phone answers every call at once)");
-            }
+
         }
         int rejectStatus = PhoneSpec.DEFAULT_REJECT_STATUS;
         Optional<YamlNode> rejectNode = phone.optional("reject-status");

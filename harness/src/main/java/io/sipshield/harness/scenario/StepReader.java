@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 final class StepReader {
 
     /** Step kinds the loader knows but the emulator cannot perform yet: a load-time error, never faked. */
-    static final Set<String> NOT_SUPPORTED = Set.of("hold", "resume", "unregister", "answer", "expect-request");
+    static final Set<String> NOT_SUPPORTED = Set.of("hold", "resume");
 
     /** How long {@code expect-request} waits when the scenario does not say. */
     static final Duration DEFAULT_REQUEST_WITHIN = Duration.ofSeconds(10);

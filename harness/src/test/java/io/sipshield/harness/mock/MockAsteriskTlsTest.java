@@ -17,6 +17,7 @@ import io.sipshield.emulator.Phone;
 import io.sipshield.emulator.PhoneSettings;
 import io.sipshield.emulator.profile.DeviceProfile;
 import io.sipshield.emulator.profile.DeviceProfiles;
+import io.sipshield.emulator.tls.PhoneSslContexts;
 import io.sipshield.emulator.tls.TlsReport;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -83,6 +84,25 @@ class MockAsteriskTlsTest {
             assertFalse(connection.established());
             assertFalse(connection.accepted());
             assertNull(pbx.takeRequest(200, TimeUnit.MILLISECONDS));
+        }
+    }
+
+    @Test
+    void requireClientCertOnTls13RefusesAPhoneWithoutACertificateWithCertificateRequired() throws Exception {
+        for (PhoneSettings.TlsProvider provider : PhoneSettings.TlsProvider.values()) {
+            try (MockAsterisk pbx = pbx(b -> b.requireClientCert(true).method(TlsMethod.TLSV1_3))) {
+                TlsAlertClient.Outcome outcome = TlsAlertClient.connect(PhoneSslContexts.forPhone(
+                        TlsAlertClient.phoneOffering("TLSv1.3"), PhoneSettings.builder().account("101", "pass101")
+                                .serverHost("pbx.sip.test").serverAddress(pbx.address()).tlsProvider(provider).build()),
+                        pbx.address(), LOOPS);
+                assertEquals("certificate_required", outcome.alert(), provider + ": " + outcome);
+                assertEquals("server", outcome.failure().sender());
+                assertTrue(outcome.handshakeCompleted(), "TLS 1.3: the phone finished before the server's verdict");
+                TlsConnection connection = lastConnection(pbx);
+                assertFalse(connection.established(), connection::toString);
+                assertFalse(connection.accepted());
+                assertNull(pbx.takeRequest(100, TimeUnit.MILLISECONDS));
+            }
         }
     }
 

@@ -18,6 +18,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
+import javax.sip.message.Request;
 import javax.sip.message.Response;
 
 /** A bare SIP-over-TLS client for tests that need requests no phone sends on its own (CANCEL, a stray BYE). */
@@ -25,6 +26,7 @@ final class RawSipClient implements AutoCloseable {
 
     private final Channel channel;
     private final BlockingQueue<Response> responses = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Request> requests = new LinkedBlockingQueue<>();
 
     RawSipClient(InetSocketAddress server, EventLoopGroup group) throws SSLException {
         SslContext tls = SslContextBuilder.forClient().trustManager(InsecureTrustManagerFactory.INSTANCE)
@@ -39,6 +41,8 @@ final class RawSipClient implements AutoCloseable {
                                     protected void channelRead0(ChannelHandlerContext ctx, Object message) {
                                         if (message instanceof Response response) {
                                             responses.add(response);
+                                        } else if (message instanceof Request request) {
+                                            requests.add(request);
                                         }
                                     }
                                 });
@@ -67,6 +71,11 @@ final class RawSipClient implements AutoCloseable {
     /** The next response, or null when none comes within the time. */
     Response poll(long millis) throws InterruptedException {
         return responses.poll(millis, TimeUnit.MILLISECONDS);
+    }
+
+    /** The next request the server sent (a BYE from the mock), or null when none comes within the time. */
+    Request pollRequest(long millis) throws InterruptedException {
+        return requests.poll(millis, TimeUnit.MILLISECONDS);
     }
 
     @Override

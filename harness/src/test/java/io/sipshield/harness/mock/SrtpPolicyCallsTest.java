@@ -84,7 +84,8 @@ class SrtpPolicyCallsTest {
     void algoOptionalOffersCryptoInRtpAvpAndAsteriskAnswersSrtp() throws Exception {
         Call call = call(SrtpPolicy.ALGO_OPTIONAL, "101");
         assertEquals(200, call.status());
-        assertEquals("RTP/SAVP", call.mediaProfile(), "Asterisk answers an optimistic offer with RTP/SAVP");
+        assertEquals("RTP/AVP", call.mediaProfile(),
+                "Asterisk answers crypto in RTP/AVP in the received profile (res_pjsip_sdp_rtp.c)");
         assertEquals(SrtpCryptoSuite.AES_CM_128_HMAC_SHA1_80, call.suite());
         MediaStats media = echo(call);
         assertEquals(10, media.verified());

@@ -63,7 +63,7 @@ class ScenarioLoaderTest {
         MockServer mock = assertInstanceOf(MockServer.class, scenario.setup().server());
         assertEquals("pbx-server", mock.certificate());
         assertEquals(List.of(new Endpoint("101", "pass101", Endpoint.MediaEncryption.SDES)), mock.endpoints());
-        assertEquals(Map.of("600", MockServer.Application.ECHO), mock.extensions());
+        assertEquals(Map.of("600", MockServer.Application.ECHO.priorities()), mock.extensions());
         assertEquals(List.of(new PhoneSpec("alice", "digium-d6x-2_9_2", "101", "pass101", "pbx.sip.test", List.of("test-root"))),
                 scenario.setup().phones());
         assertEquals(List.of(

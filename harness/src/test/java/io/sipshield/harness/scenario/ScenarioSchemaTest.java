@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sipshield.harness.mock.ClientVerificationMode;
+import io.sipshield.harness.mock.ServerPersonality;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -70,7 +72,13 @@ class ScenarioSchemaTest {
         assertEquals(keywords(MediaSpec.Source.values(), MediaSpec.Source::keyword),
                 strings(defs.path("media").path("properties").path("source").path("enum")));
         assertEquals(keywords(MockServer.Application.values(), MockServer.Application::keyword),
-                strings(defs.path("mock").path("properties").path("extensions").path("additionalProperties").path("enum")));
+                strings(defs.path("mock").path("properties").path("extensions").path("additionalProperties").path("oneOf").path(0).path("enum")));
+        assertEquals(keywords(ServerPersonality.values(),
+                        ServerPersonality::keyword),
+                strings(defs.path("mock").path("properties").path("personality").path("enum")));
+        assertEquals(keywords(ClientVerificationMode.values(),
+                        ClientVerificationMode::keyword),
+                strings(defs.path("mock").path("properties").path("client-verification").path("enum")));
         assertEquals(keywords(PhoneSpec.AnswerMode.values(), PhoneSpec.AnswerMode::keyword),
                 strings(defs.path("phone").path("properties").path("answer").path("enum")));
         assertEquals(PhoneSpec.DEFAULT_REJECT_STATUS,

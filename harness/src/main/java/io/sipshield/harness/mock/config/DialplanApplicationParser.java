@@ -1,5 +1,8 @@
 package io.sipshield.harness.mock.config;
 
+import io.sipshield.harness.mock.dialplan.DialplanApplication;
+import io.sipshield.harness.mock.dialplan.DialplanSyntaxException;
+import io.sipshield.harness.mock.dialplan.ToneList;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,8 +11,11 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-/** Reads the {@code App(args)} part of a dialplan line into a {@link DialplanApplication}. */
-final class DialplanApplicationParser {
+/**
+ * Reads the {@code App(args)} part of a dialplan line into a {@link DialplanApplication}: from
+ * extensions.conf (errors name {@code file:line}) and from scenario files ({@link #parse(String)}).
+ */
+public final class DialplanApplicationParser {
 
     static final List<String> SUPPORTED = List.of("Answer", "Echo", "Playback", "Milliwatt", "Playtones", "StopPlaytones",
             "Wait", "Dial", "Hangup", "Busy", "Congestion", "NoOp");
@@ -22,6 +28,19 @@ final class DialplanApplicationParser {
      * @param text the application part, e.g. {@code Dial(PJSIP/${EXTEN},30)} or {@code Answer}
      */
     static DialplanApplication parse(ConfigLine line, String text) throws ConfigFileException {
+        try {
+            return parse(text);
+        } catch (DialplanSyntaxException e) {
+            throw new ConfigFileException(line, e.getMessage());
+        }
+    }
+
+    /**
+     * @param text the application, e.g. {@code Dial(PJSIP/${EXTEN},30)} or {@code Answer}
+     * @throws DialplanSyntaxException naming the application and the form it takes
+     */
+    public static DialplanApplication parse(String text) throws DialplanSyntaxException {
+        text = text.strip();
         String name;
         String raw;
         int open = text.indexOf('(');
@@ -30,7 +49,7 @@ final class DialplanApplicationParser {
             raw = "";
         } else {
             if (!text.endsWith(")")) {
-                throw new ConfigFileException(line, "application '" + text + "' opens '(' but does not end with ')'");
+                throw new DialplanSyntaxException("application '" + text + "' opens '(' but does not end with ')'");
             }
             name = text.substring(0, open).strip();
             raw = text.substring(open + 1, text.length() - 1);
@@ -38,78 +57,92 @@ final class DialplanApplicationParser {
         List<String> args = split(raw);
         switch (name.toLowerCase(Locale.ROOT)) {
             case "answer":
-                atMost(line, name, args, 1);
-                return new DialplanApplication.Answer(Duration.ofMillis(optionalInt(line, name, args, 0, 0, 60_000).orElse(0)));
+                atMost(name, args, 1);
+                return new DialplanApplication.Answer(Duration.ofMillis(optionalInt(name, args, 0, 0, 60_000).orElse(0)));
             case "echo":
-                atMost(line, name, args, 0);
+                atMost(name, args, 0);
                 return new DialplanApplication.Echo();
             case "playback":
-                atMost(line, name, args, 1);
+                atMost(name, args, 2);
                 List<String> prompts = new ArrayList<>();
                 for (String p : (args.isEmpty() ? "" : args.get(0)).split("&", -1)) {
                     if (p.isBlank()) {
-                        throw bad(line, name, "Playback(prompt[&prompt...]) with non-empty prompt names");
+                        throw bad(name, "Playback(prompt[&prompt...]) with non-empty prompt names");
                     }
                     prompts.add(p.strip());
                 }
-                return new DialplanApplication.Playback(prompts);
+                String playbackOptions = args.size() < 2 ? "" : args.get(1).strip();
+                for (String option : playbackOptions.isEmpty() ? new String[0] : playbackOptions.split("[|&]")) {
+                    if (!option.equals("noanswer") && !option.equals("skip")) {
+                        throw bad(name, "Playback(prompt[&prompt...][,options]) with options noanswer and skip, not '"
+                                + option + "'");
+                    }
+                }
+                return new DialplanApplication.Playback(prompts, playbackOptions.contains("noanswer"),
+                        playbackOptions.contains("skip"));
             case "milliwatt":
-                atMost(line, name, args, 1);
+                atMost(name, args, 1);
                 String options = args.isEmpty() ? "" : args.get(0);
                 if (!options.chars().allMatch(c -> c == 'm' || c == 'o')) {
-                    throw bad(line, name, "Milliwatt([options]) with options m and o");
+                    throw bad(name, "Milliwatt([options]) with options m and o");
                 }
                 return new DialplanApplication.Milliwatt(options);
             case "playtones":
                 if (raw.isBlank()) {
-                    throw bad(line, name, "Playtones(tonelist), e.g. Playtones(440/1000)");
+                    throw bad(name, "Playtones(tonelist), e.g. Playtones(440/1000)");
+                }
+                try {
+                    ToneList.parse(raw.strip());
+                } catch (IllegalArgumentException e) {
+                    throw bad(name, "Playtones(tonelist) as indications.conf writes it, e.g. 480+620/500,0/500: "
+                            + e.getMessage());
                 }
                 return new DialplanApplication.Playtones(raw.strip());
             case "stopplaytones":
-                atMost(line, name, args, 0);
+                atMost(name, args, 0);
                 return new DialplanApplication.StopPlaytones();
             case "wait":
                 if (args.size() != 1) {
-                    throw bad(line, name, "Wait(seconds)");
+                    throw bad(name, "Wait(seconds)");
                 }
-                return new DialplanApplication.Wait(seconds(line, name, args.get(0)));
+                return new DialplanApplication.Wait(seconds(name, args.get(0)));
             case "dial":
-                return dial(line, name, args);
+                return dial(name, args);
             case "hangup":
-                atMost(line, name, args, 1);
-                return new DialplanApplication.Hangup(optionalInt(line, name, args, 0, 0, 127));
+                atMost(name, args, 1);
+                return new DialplanApplication.Hangup(optionalInt(name, args, 0, 0, 127));
             case "busy":
-                atMost(line, name, args, 1);
-                return new DialplanApplication.Busy(optionalSeconds(line, name, args));
+                atMost(name, args, 1);
+                return new DialplanApplication.Busy(optionalSeconds(name, args));
             case "congestion":
-                atMost(line, name, args, 1);
-                return new DialplanApplication.Congestion(optionalSeconds(line, name, args));
+                atMost(name, args, 1);
+                return new DialplanApplication.Congestion(optionalSeconds(name, args));
             case "noop":
                 return new DialplanApplication.NoOp(raw);
             default:
-                throw new ConfigFileException(line, "unsupported application '" + name + "'; supported: " + String.join(", ", SUPPORTED));
+                throw new DialplanSyntaxException("unsupported application '" + name + "'; supported: " + String.join(", ", SUPPORTED));
         }
     }
 
-    private static DialplanApplication dial(ConfigLine line, String name, List<String> args) throws ConfigFileException {
+    private static DialplanApplication dial(String name, List<String> args) throws DialplanSyntaxException {
         String usage = "Dial(PJSIP/endpoint[,timeout]), one PJSIP endpoint, no options";
         if (args.isEmpty() || args.size() > 3 || args.size() == 3 && !args.get(2).isBlank()) {
-            throw bad(line, name, usage);
+            throw bad(name, usage);
         }
         String target = args.get(0).strip();
         if (!target.regionMatches(true, 0, "PJSIP/", 0, 6) || target.length() == 6 || target.contains("&")) {
-            throw bad(line, name, usage);
+            throw bad(name, usage);
         }
         Optional<Duration> timeout = args.size() < 2 || args.get(1).isBlank() ? Optional.empty()
-                : Optional.of(seconds(line, name, args.get(1)));
+                : Optional.of(seconds(name, args.get(1)));
         return new DialplanApplication.Dial(target.substring(6), timeout);
     }
 
-    private static Optional<Duration> optionalSeconds(ConfigLine line, String name, List<String> args) throws ConfigFileException {
-        return args.isEmpty() || args.get(0).isBlank() ? Optional.empty() : Optional.of(seconds(line, name, args.get(0)));
+    private static Optional<Duration> optionalSeconds(String name, List<String> args) throws DialplanSyntaxException {
+        return args.isEmpty() || args.get(0).isBlank() ? Optional.empty() : Optional.of(seconds(name, args.get(0)));
     }
 
-    private static Duration seconds(ConfigLine line, String name, String value) throws ConfigFileException {
+    private static Duration seconds(String name, String value) throws DialplanSyntaxException {
         try {
             BigDecimal s = new BigDecimal(value.strip());
             if (s.signum() >= 0 && s.compareTo(BigDecimal.valueOf(86_400)) <= 0) {
@@ -118,11 +151,11 @@ final class DialplanApplicationParser {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw bad(line, name, name + " takes seconds from 0 to 86400, not '" + value.strip() + "'");
+        throw bad(name, name + " takes seconds from 0 to 86400, not '" + value.strip() + "'");
     }
 
-    private static OptionalInt optionalInt(ConfigLine line, String name, List<String> args, int index, int min, int max)
-            throws ConfigFileException {
+    private static OptionalInt optionalInt(String name, List<String> args, int index, int min, int max)
+            throws DialplanSyntaxException {
         if (args.size() <= index || args.get(index).isBlank()) {
             return OptionalInt.empty();
         }
@@ -134,18 +167,18 @@ final class DialplanApplicationParser {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw bad(line, name, name + " takes an integer from " + min + " to " + max + ", not '" + args.get(index).strip() + "'");
+        throw bad(name, name + " takes an integer from " + min + " to " + max + ", not '" + args.get(index).strip() + "'");
     }
 
-    private static void atMost(ConfigLine line, String name, List<String> args, int max) throws ConfigFileException {
+    private static void atMost(String name, List<String> args, int max) throws DialplanSyntaxException {
         if (args.size() > max) {
-            throw new ConfigFileException(line, name + " takes at most " + max + " argument" + (max == 1 ? "" : "s")
+            throw new DialplanSyntaxException(name + " takes at most " + max + " argument" + (max == 1 ? "" : "s")
                     + " in the mock, got " + args.size() + ": " + String.join(",", args));
         }
     }
 
-    private static ConfigFileException bad(ConfigLine line, String name, String allowed) {
-        return new ConfigFileException(line, "bad arguments for " + name + "; allowed: " + allowed);
+    private static DialplanSyntaxException bad(String name, String allowed) {
+        return new DialplanSyntaxException("bad arguments for " + name + "; allowed: " + allowed);
     }
 
     /** Top-level comma split; commas inside (...) or {...} (as in {@code ${CALLERID(num)}}) stay. No args: empty list. */

@@ -1,5 +1,6 @@
 package io.sipshield.harness.mock.config;
 
+import io.sipshield.harness.mock.dialplan.DialplanApplication;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;

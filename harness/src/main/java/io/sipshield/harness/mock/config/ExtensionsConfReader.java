@@ -1,5 +1,6 @@
 package io.sipshield.harness.mock.config;
 
+import io.sipshield.harness.mock.dialplan.DialplanApplication;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,18 +1,19 @@
 package io.sipshield.harness.mock.config;
 
-import io.sipshield.certs.IssuedCertificate;
+import io.sipshield.harness.mock.dialplan.DialplanApplication;
+import io.sipshield.harness.mock.dialplan.PromptLibrary;
+import io.sipshield.certs.format.CertificateAndKey;
 import io.sipshield.certs.format.CertificateFileContents;
 import io.sipshield.certs.format.CertificateFileException;
 import io.sipshield.certs.format.CertificateFiles;
 import io.sipshield.emulator.rtp.G711;
-import io.sipshield.harness.mock.DialplanApp;
+import io.sipshield.harness.mock.MediaEncryption;
 import io.sipshield.harness.mock.MockAor;
 import io.sipshield.harness.mock.MockAsterisk;
 import io.sipshield.harness.mock.MockEndpoint;
 import io.sipshield.harness.mock.TlsMethod;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,9 +23,8 @@ import java.util.Optional;
  * Turns a real Asterisk's {@code pjsip.conf} and {@code extensions.conf} into a configured
  * {@link MockAsterisk}: the TLS transport (bind, cert_file + priv_key_file, ca_list_file, method,
  * cipher, verify_client, require_client_cert), each endpoint with its auth and AOR, and the
- * dialplan of the endpoints' contexts as far as the mock executes it (Echo, Dial(PJSIP/...),
- * Wait before Answer). What the mock cannot do is a warning naming the file and line, never
- * silently dropped.
+ * dialplan of the endpoints' contexts, every priority of every extension, which the mock executes.
+ * What the mock cannot do is a warning naming the file and line, never silently dropped.
  */
 public final class MockAsteriskConfiguration {
 
@@ -42,6 +42,9 @@ public final class MockAsteriskConfiguration {
     private final PjsipConf pjsip;
     private final ExtensionsConf extensions;
     private final Path pjsipFile;
+    /** Playback()'s built-in prompts, for load-time warnings about the others. */
+    private static final PromptLibrary PROMPTS = new PromptLibrary(null);
+
     private final List<ConfigWarning> warnings = new ArrayList<>();
 
     private MockAsteriskConfiguration(PjsipConf pjsip, ExtensionsConf extensions, Path pjsipFile) {
@@ -94,7 +97,7 @@ public final class MockAsteriskConfiguration {
             throw new ConfigFileException(pjsipFile, 0, "no transport with protocol=tls: the mock serves SIP over TLS");
         }
         String where = "transport [" + tls.name() + "]";
-        builder.bindAddress(tls.bind().host()).port(tls.bind().portOr(TransportProtocol.TLS));
+        builder.transportName(tls.name()).bindAddress(tls.bind().host()).port(tls.bind().portOr(TransportProtocol.TLS));
         Path certFile = tls.certFile().orElseThrow(() -> new ConfigFileException(pjsipFile, 0,
                 where + ": cert_file is required for protocol=tls"));
         Path keyFile = tls.privKeyFile().orElseThrow(() -> new ConfigFileException(pjsipFile, 0,
@@ -107,8 +110,9 @@ public final class MockAsteriskConfiguration {
         if (key.privateKey().isEmpty()) {
             throw new ConfigFileException(keyFile, 0, where + ": priv_key_file holds no private key");
         }
-        builder.certificate(new IssuedCertificate(chain.get(0),
-                new KeyPair(chain.get(0).getPublicKey(), key.privateKey().get().key()), chain.subList(1, chain.size())));
+        // PJSIP sends cert_file as it is (SSL_CTX_use_certificate_chain_file): every certificate, in file order.
+        builder.certificateFile(new CertificateAndKey(chain, key.privateKey().get().key()));
+        builder.certFileName(certFile.toString());
         if (tls.caListFile().isPresent()) {
             builder.caList(read(tls.caListFile().get(), where + " ca_list_file").certificates());
         }
@@ -151,6 +155,8 @@ public final class MockAsteriskConfiguration {
         }
         MockEndpoint mock = new MockEndpoint(endpoint.name(), auth.password(), endpoint.mediaEncryption())
                 .withRewriteContact(endpoint.rewriteContact())
+                .withMediaEncryptionOptimistic(endpoint.mediaEncryptionOptimistic())
+                .withSrtpTag32(endpoint.srtpTag32())
                 .withCodecs(endpoint.codecs().stream().map(codec -> codec == Codec.ALAW ? G711.PCMA : G711.PCMU).toList());
         Optional<PjsipAor> aor = endpoint.aors().isEmpty() ? Optional.empty() : pjsip.aor(endpoint.aors().get(0));
         if (aor.isPresent()) {
@@ -162,9 +168,10 @@ public final class MockAsteriskConfiguration {
             warnings.add(new ConfigWarning(pjsipFile, 0, "aors", where + ": no aor, so it cannot register"));
             mock = mock.withAor(MockAor.asteriskDefaults().withMaxContacts(0));
         }
-        if (endpoint.mediaEncryptionOptimistic() || endpoint.srtpTag32()) {
-            warnings.add(new ConfigWarning(pjsipFile, 0, endpoint.srtpTag32() ? "srtp_tag_32" : "media_encryption_optimistic",
-                    where + ": not applied by the mock yet"));
+        if (endpoint.mediaEncryptionOptimistic() && endpoint.mediaEncryption() == MediaEncryption.NO) {
+            // pjsip_config.xml: "This option only applies if media_encryption is set to 'sdes' or 'dtls'."
+            warnings.add(new ConfigWarning(pjsipFile, 0, "media_encryption_optimistic",
+                    where + ": has no effect with media_encryption=no"));
         }
         return mock;
     }
@@ -192,30 +199,49 @@ public final class MockAsteriskConfiguration {
         return pjsip.endpoints().keySet().stream().filter(extension.pattern()::matches).toList();
     }
 
+    /**
+     * Every priority of the extension, in order, becomes the mock's dialplan for {@code dialled}:
+     * the mock executes them all ({@link io.sipshield.harness.mock.dialplan.DialplanExecution}).
+     * What runs differently from Asterisk is a warning naming the line: a prompt that is not built
+     * in (Playback warns and goes on, as Asterisk does when the sound file is missing), a variable
+     * other than {@code ${EXTEN}}, a Dial() after Answer() (not bridged by the mock).
+     */
     private void apply(MockAsterisk.Builder builder, String dialled, DialplanExtension extension) {
+        List<DialplanApplication> priorities = new ArrayList<>();
         boolean answered = false;
         for (DialplanPriority priority : extension.priorities()) {
             DialplanApplication app = priority.application();
-            if (app instanceof DialplanApplication.Echo) {
-                builder.extension(dialled, DialplanApp.ECHO);
+            String where = "extension " + dialled + " priority " + priority.number() + ": ";
+            if (app instanceof DialplanApplication.Playback playback) {
+                for (String prompt : playback.prompts()) {
+                    String name = prompt.replace("${EXTEN}", dialled);
+                    if (!PROMPTS.knows(name)) {
+                        warnOnce(new ConfigWarning(priority.file(), priority.line(), "Playback", where + "prompt '"
+                                + name + "' is not built in (beep, silence/1..10) and no sounds directory is set: "
+                                + "Playback() skips it with a warning, as Asterisk does for a missing sound file"));
+                    }
+                }
             } else if (app instanceof DialplanApplication.Dial dial) {
-                String target = dial.endpoint().replace("${EXTEN}", dialled);
-                builder.dial(dialled, target.startsWith("PJSIP/") ? target.substring("PJSIP/".length()) : target);
-            } else if (app instanceof DialplanApplication.Wait wait && !answered) {
-                builder.waitBeforeAnswer(dialled, wait.duration());
+                if (answered) {
+                    warnOnce(new ConfigWarning(priority.file(), priority.line(), "Dial", where
+                            + "Dial() after Answer() is not bridged by the mock: it ends with DIALSTATUS=CHANUNAVAIL"));
+                }
+                if (dial.endpoint().replace("${EXTEN}", dialled).contains("${")) {
+                    warnOnce(new ConfigWarning(priority.file(), priority.line(), "Dial", where + "Dial(PJSIP/"
+                            + dial.endpoint() + "): the mock substitutes ${EXTEN} only; other variables stay as text"));
+                }
             } else if (app instanceof DialplanApplication.Answer) {
                 answered = true;
-            } else if (app instanceof DialplanApplication.Busy && !answered) {
-                builder.extension(dialled, DialplanApp.BUSY);
-            } else if (app instanceof DialplanApplication.Congestion && !answered) {
-                builder.extension(dialled, DialplanApp.CONGESTION);
-            } else if (app instanceof DialplanApplication.Milliwatt || app instanceof DialplanApplication.Playtones
-                    || app instanceof DialplanApplication.Playback || app instanceof DialplanApplication.Busy
-                    || app instanceof DialplanApplication.Congestion) {
-                warnings.add(new ConfigWarning(priority.file(), priority.line(), app.getClass().getSimpleName(),
-                        "extension " + dialled + ": " + app.getClass().getSimpleName()
-                                + "() is not executed by the mock yet: calls to it get 404"));
             }
+            priorities.add(app);
+        }
+        builder.extension(dialled, priorities);
+    }
+
+    /** Endpoints sharing a context map its extensions again: each warning is kept once. */
+    private void warnOnce(ConfigWarning warning) {
+        if (!warnings.contains(warning)) {
+            warnings.add(warning);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.sipshield.harness.mock.config;
 
+import io.sipshield.harness.mock.dialplan.DialplanApplication;
 import io.sipshield.harness.mock.TlsMethod;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,16 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sipshield.harness.mock.MediaEncryption;
-import io.sipshield.harness.mock.config.DialplanApplication.Answer;
-import io.sipshield.harness.mock.config.DialplanApplication.Dial;
-import io.sipshield.harness.mock.config.DialplanApplication.Echo;
-import io.sipshield.harness.mock.config.DialplanApplication.Hangup;
-import io.sipshield.harness.mock.config.DialplanApplication.Milliwatt;
-import io.sipshield.harness.mock.config.DialplanApplication.NoOp;
-import io.sipshield.harness.mock.config.DialplanApplication.Playback;
-import io.sipshield.harness.mock.config.DialplanApplication.Playtones;
-import io.sipshield.harness.mock.config.DialplanApplication.StopPlaytones;
-import io.sipshield.harness.mock.config.DialplanApplication.Wait;
+import io.sipshield.harness.mock.dialplan.DialplanApplication.Answer;
+import io.sipshield.harness.mock.dialplan.DialplanApplication.Dial;
+import io.sipshield.harness.mock.dialplan.DialplanApplication.Echo;
+import io.sipshield.harness.mock.dialplan.DialplanApplication.Hangup;
+import io.sipshield.harness.mock.dialplan.DialplanApplication.Milliwatt;
+import io.sipshield.harness.mock.dialplan.DialplanApplication.NoOp;
+import io.sipshield.harness.mock.dialplan.DialplanApplication.Playback;
+import io.sipshield.harness.mock.dialplan.DialplanApplication.Playtones;
+import io.sipshield.harness.mock.dialplan.DialplanApplication.StopPlaytones;
+import io.sipshield.harness.mock.dialplan.DialplanApplication.Wait;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

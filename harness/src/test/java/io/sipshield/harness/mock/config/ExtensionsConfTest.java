@@ -1,22 +1,23 @@
 package io.sipshield.harness.mock.config;
 
+import io.sipshield.harness.mock.dialplan.DialplanApplication;
 import static io.sipshield.harness.mock.config.ConfigFiles.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.sipshield.harness.mock.config.DialplanApplication.Answer;
-import io.sipshield.harness.mock.config.DialplanApplication.Busy;
-import io.sipshield.harness.mock.config.DialplanApplication.Congestion;
-import io.sipshield.harness.mock.config.DialplanApplication.Dial;
-import io.sipshield.harness.mock.config.DialplanApplication.Echo;
-import io.sipshield.harness.mock.config.DialplanApplication.Hangup;
-import io.sipshield.harness.mock.config.DialplanApplication.Milliwatt;
-import io.sipshield.harness.mock.config.DialplanApplication.NoOp;
-import io.sipshield.harness.mock.config.DialplanApplication.Playback;
-import io.sipshield.harness.mock.config.DialplanApplication.Playtones;
-import io.sipshield.harness.mock.config.DialplanApplication.StopPlaytones;
-import io.sipshield.harness.mock.config.DialplanApplication.Wait;
+import io.sipshield.harness.mock.dialplan.DialplanApplication.Answer;
+import io.sipshield.harness.mock.dialplan.DialplanApplication.Busy;
+import io.sipshield.harness.mock.dialplan.DialplanApplication.Congestion;
+import io.sipshield.harness.mock.dialplan.DialplanApplication.Dial;
+import io.sipshield.harness.mock.dialplan.DialplanApplication.Echo;
+import io.sipshield.harness.mock.dialplan.DialplanApplication.Hangup;
+import io.sipshield.harness.mock.dialplan.DialplanApplication.Milliwatt;
+import io.sipshield.harness.mock.dialplan.DialplanApplication.NoOp;
+import io.sipshield.harness.mock.dialplan.DialplanApplication.Playback;
+import io.sipshield.harness.mock.dialplan.DialplanApplication.Playtones;
+import io.sipshield.harness.mock.dialplan.DialplanApplication.StopPlaytones;
+import io.sipshield.harness.mock.dialplan.DialplanApplication.Wait;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -120,7 +121,9 @@ class ExtensionsConfTest {
         fails("extensions.conf:2", "Milliwatt([options]) with options m and o", "[c]", "exten => 1,1,Milliwatt(z)");
         fails("extensions.conf:2", "Playtones(tonelist)", "[c]", "exten => 1,1,Playtones()");
         fails("extensions.conf:2", "non-empty prompt names", "[c]", "exten => 1,1,Playback(a&)");
-        fails("extensions.conf:2", "Playback takes at most 1 argument", "[c]", "exten => 1,1,Playback(a,skip)");
+        fails("extensions.conf:2", "Playback takes at most 2 arguments", "[c]", "exten => 1,1,Playback(a,skip,x)");
+        fails("extensions.conf:2", "options noanswer and skip, not 'loud'", "[c]", "exten => 1,1,Playback(a,loud)");
+        fails("extensions.conf:2", "tone part '440*2' is not [!]f1[+f2][/ms]", "[c]", "exten => 1,1,Playtones(440*2)");
         fails("extensions.conf:2", "does not end with ')'", "[c]", "exten => 1,1,Answer(");
     }
 

@@ -14,6 +14,7 @@ import io.sipshield.emulator.Call;
 import io.sipshield.emulator.Phone;
 import io.sipshield.emulator.PhoneSettings;
 import io.sipshield.emulator.media.MediaStats;
+import io.sipshield.emulator.media.ToneDetector;
 import io.sipshield.emulator.profile.DeviceProfiles;
 import io.sipshield.emulator.rtp.G711;
 import io.sipshield.emulator.rtp.ToneSource;
@@ -61,7 +62,12 @@ class MockAsteriskConfigurationTest {
     void theReferenceConfigurationRegistersAndEchoesLikeTheRealInstance() throws Exception {
         MockAsteriskConfiguration.Loaded loaded = MockAsteriskConfiguration.load(configDir());
         assertTrue(loaded.warnings().stream().anyMatch(w -> w.message().contains("transport-udp")), loaded.warnings().toString());
-        assertTrue(loaded.warnings().stream().anyMatch(w -> w.message().contains("Milliwatt")), loaded.warnings().toString());
+        assertTrue(loaded.warnings().stream().anyMatch(w -> w.toString().startsWith("extensions.conf:26: extension 603")
+                && w.message().contains("prompt 'peers-tone' is not built in")), loaded.warnings().toString());
+        assertEquals(1, loaded.warnings().stream().filter(w -> w.message().contains("peers-tone")).count(),
+                "three endpoints share [phones]: the warning is given once");
+        assertTrue(loaded.warnings().stream().noneMatch(w -> w.message().contains("not executed")),
+                loaded.warnings().toString());
         try (MockAsterisk pbx = loaded.builder().port(0).eventLoopGroup(LOOPS).build().start();
              Phone phone = Phone.create(DeviceProfiles.DIGIUM_D6X_2_9_2, PhoneSettings.builder()
                      .account("101", "pass101").serverHost("pbx.sip.test").serverAddress(pbx.address())
@@ -74,7 +80,16 @@ class MockAsteriskConfigurationTest {
             MediaStats media = call.sendMedia(ToneSource.milliwatt(G711.PCMU), Duration.ofSeconds(1)).get(10, TimeUnit.SECONDS);
             assertEquals(media.sent(), media.verified());
             assertEquals(200, call.hangup().get(10, TimeUnit.SECONDS));
-            assertEquals(404, phone.call("601").get(10, TimeUnit.SECONDS).status(), "Milliwatt() is not executed yet");
+            Call milliwatt = phone.call("601").get(10, TimeUnit.SECONDS);
+            assertEquals(200, milliwatt.status(), "601: Answer(), Milliwatt(m)");
+            ToneDetector tone = ToneDetector.builder().frequency(1004).build();
+            milliwatt.addSink(tone);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (tone.report().toneFrames() < 10 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertTrue(tone.report().toneFrames() >= 10 && tone.report().present(), tone.report().toString());
+            assertEquals(200, milliwatt.hangup().get(10, TimeUnit.SECONDS));
         }
     }
 
@@ -89,6 +104,34 @@ class MockAsteriskConfigurationTest {
                      .trust(PKI.get(FixtureName.TEST_ROOT).certificate()).build(), LOOPS)) {
             phone.connect().get(10, TimeUnit.SECONDS);
             assertEquals(401, phone.register().get(10, TimeUnit.SECONDS).status());
+        }
+    }
+
+    @Test
+    void everyPriorityIsMappedAndWhatRunsDifferentlyIsAWarningWithItsLine() throws Exception {
+        Path dir = configDir();
+        Path extensions = dir.resolve("extensions.conf");
+        List<String> lines = Files.readAllLines(extensions);
+        int first = lines.size() + 1;
+        Files.writeString(extensions, String.join("\n", lines) + "\n"
+                + "exten => 700,1,Answer()\n"
+                + " same => n,Dial(PJSIP/102)\n"
+                + " same => n,Playback(beep&tt-monkeys)\n"
+                + "exten => 701,1,Wait(0.1)\n"
+                + " same => n,Hangup(21)\n");
+        MockAsteriskConfiguration.Loaded loaded = MockAsteriskConfiguration.load(dir);
+        List<String> warnings = loaded.warnings().stream().map(Object::toString).toList();
+        assertTrue(warnings.contains("extensions.conf:" + (first + 1) + ": extension 700 priority 2: Dial() after Answer() "
+                + "is not bridged by the mock: it ends with DIALSTATUS=CHANUNAVAIL"), warnings.toString());
+        assertTrue(warnings.stream().anyMatch(w -> w.startsWith("extensions.conf:" + (first + 2) + ": extension 700 priority 3: "
+                + "prompt 'tt-monkeys' is not built in")), warnings.toString());
+        assertTrue(warnings.stream().noneMatch(w -> w.contains("'beep'")), "beep is built in: " + warnings);
+        try (MockAsterisk pbx = loaded.builder().port(0).eventLoopGroup(LOOPS).build().start();
+             Phone phone = Phone.create(DeviceProfiles.DIGIUM_D6X_2_9_2, PhoneSettings.builder()
+                     .account("101", "pass101").serverHost("pbx.sip.test").serverAddress(pbx.address())
+                     .trust(PKI.get(FixtureName.TEST_ROOT).certificate()).build(), LOOPS)) {
+            phone.connect().get(10, TimeUnit.SECONDS);
+            assertEquals(403, phone.call("701").get(10, TimeUnit.SECONDS).status(), "Hangup(21): call rejected");
         }
     }
 

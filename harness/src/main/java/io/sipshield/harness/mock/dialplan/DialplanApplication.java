@@ -1,4 +1,4 @@
-package io.sipshield.harness.mock.config;
+package io.sipshield.harness.mock.dialplan;
 
 import java.time.Duration;
 import java.util.List;
@@ -35,10 +35,22 @@ public sealed interface DialplanApplication {
         }
     }
 
-    /** {@code Playback(prompt[&prompt...])}: plays built-in prompts by name. */
-    record Playback(List<String> prompts) implements DialplanApplication {
+    /**
+     * {@code Playback(prompt[&prompt...][,options])}: plays prompts by name (app_playback.c). Options:
+     * {@code noanswer} plays without answering; {@code skip} plays nothing when the channel is not up.
+     *
+     * @param prompts  the prompts, in order, possibly with {@code ${EXTEN}}
+     * @param noAnswer the {@code noanswer} option
+     * @param skip     the {@code skip} option
+     */
+    record Playback(List<String> prompts, boolean noAnswer, boolean skip) implements DialplanApplication {
         public Playback {
             prompts = List.copyOf(prompts);
+        }
+
+        /** Without options: the channel is answered first. */
+        public Playback(List<String> prompts) {
+            this(prompts, false, false);
         }
 
         @Override

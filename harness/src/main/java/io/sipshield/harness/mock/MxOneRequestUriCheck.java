@@ -1,0 +1,66 @@
+package io.sipshield.harness.mock;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.sipshield.emulator.sip.SipMessages;
+import io.sipshield.emulator.tls.IdentityRule;
+import java.security.cert.X509Certificate;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.sip.address.SipURI;
+import javax.sip.header.ToHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * MX-ONE's rule for inbound SIP (seed 004, "Strategies for certificate handling"): "SIPLP only
+ * accepts inbound SIP messages that are directed to the MX-ONE system", whose official names are
+ * the LIM host names in its certificate's SAN ("it shall be addressed as lim2.mx.corp.net, matching
+ * name in the SAN field"). A request whose Request-URI host its server certificate does not name
+ * (SAN DNS with the one-label {@code *.} wildcard MX-ONE's default certificate uses, SAN IP, then
+ * CN, as {@link IdentityRule#allowingWildcards()}) is answered here and never reaches the PBX.
+ *
+ * <p>[GUESS] The seed gives no status code for such a request: {@link #DEFAULT_STATUS} (404) is
+ * assumed and configurable ({@link MockAsterisk.Builder#mxOneRequestUriCheck}). ACKs are passed on
+ * (no response is allowed to one). Confined to the connection's event loop.
+ */
+final class MxOneRequestUriCheck extends ChannelInboundHandlerAdapter {
+
+    /** [GUESS] The answer to a request not addressed to the MX-ONE. */
+    static final int DEFAULT_STATUS = Response.NOT_FOUND;
+
+    private static final Logger LOG = LoggerFactory.getLogger(MxOneRequestUriCheck.class);
+    private static final IdentityRule RULE = IdentityRule.allowingWildcards();
+
+    private final X509Certificate serverCertificate;
+    private final String userAgent;
+    private final int status;
+    private final SipMessages messages = new SipMessages();
+
+    MxOneRequestUriCheck(X509Certificate serverCertificate, String userAgent, int status) {
+        this.serverCertificate = serverCertificate;
+        this.userAgent = userAgent;
+        this.status = status;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object message) {
+        if (message instanceof Request request && !Request.ACK.equals(request.getMethod())
+                && request.getRequestURI() instanceof SipURI uri && !RULE.matches(serverCertificate, uri.getHost())) {
+            LOG.info("{} for {} refused: {} is not a name of this MX-ONE ({})", request.getMethod(), uri,
+                    uri.getHost(), RULE.presentedIdentities(serverCertificate));
+            ToHeader to = (ToHeader) request.getHeader(ToHeader.NAME);
+            Response response = messages.response(status, request, to.getTag() == null ? newTag() : null);
+            response.addHeader(messages.header("Server", userAgent));
+            ctx.writeAndFlush(response);
+            return;
+        }
+        ctx.fireChannelRead(message);
+    }
+
+    private static String newTag() {
+        return HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
+    }
+}
