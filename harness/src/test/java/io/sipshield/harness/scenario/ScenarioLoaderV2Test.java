@@ -186,6 +186,35 @@ class ScenarioLoaderV2Test {
     }
 
     @Test
+    void unregisterAnswerAndExpectRequestSteps() throws Exception {
+        List<Step> steps = parse(steps("""
+                  - unregister: { phone: alice, expect: 200 }
+                  - answer: { phone: bob, within: 2, after: 0.5, reject: 603 }
+                  - answer: bob
+                  - expect-request: { phone: alice, method: OPTIONS }
+                """).replace("password: pass102 }", "password: pass102, answer: manual }")).steps();
+        assertEquals(List.of(new Step.Unregister("alice", ExpectedStatus.code(200)),
+                new Step.Answer("bob", Duration.ofSeconds(2), Duration.ofMillis(500), 603),
+                new Step.Answer("bob", Duration.ofSeconds(5), Duration.ZERO, null),
+                new Step.ExpectRequest("alice", "OPTIONS", Duration.ofSeconds(10))), steps);
+    }
+
+    @Test
+    void answerModesAndTheirErrors() throws Exception {
+        PhoneSpec bob = parse(BASE.replace("password: pass102 }", "password: pass102, answer: reject, reject-status: 603 }"))
+                .setup().phones().get(1);
+        assertEquals(PhoneSpec.AnswerMode.REJECT, bob.answer());
+        assertEquals(603, bob.rejectStatus());
+        at(invalid(steps("  - answer: bob\n")), 8, 13, "phone 'bob' answers by itself in steps[0].answer");
+        at(invalid(steps("  - answer: { phone: bob, after: 1 }\n")), 8, 22, "phone 'bob' answers by itself");
+        at(invalid(steps("  - expect-request: { phone: alice, method: options }\n")), 8, 45,
+                "bad method 'options' in steps[0].expect-request.method");
+        at(invalid(steps("  - expect-request: { phone: alice }\n")), 8, 21, "missing key 'method'");
+        at(invalid(BASE.replace("password: pass102 }", "password: pass102, answer: reject, reject-status: 200 }")),
+                6, 110, "out of range 200 in setup.phones[1].reject-status");
+    }
+
+    @Test
     void holdAndResumeAreNotFaked() {
         at(invalid(steps("  - hold: alice\n")), 8, 5, "hold is not supported yet in steps[0].hold");
         at(invalid(steps("  - resume: alice\n")), 8, 5, "resume is not supported yet");
