@@ -96,6 +96,13 @@ public final class DeviceProfiles {
             .without("algo-8301@3.1+sipclient", Quirk.FACTORY_DEVICE_CERTIFICATE)
             .with("algo-8301@3.1+sipclient", Quirk.SIPCLIENT_PEM);
 
+    /** Algo 3.1+ with "SDP SRTP Offer" = Optional: RTP/AVP with a=crypto, SRTP when the answer takes it. */
+    public static final DeviceProfile ALGO_8301_3_1_SRTP_OPTIONAL = ALGO_8301_3_1
+            .with("algo-8301@3.1+srtp-optional").withSrtp(SrtpPolicy.ALGO_OPTIONAL);
+    /** Algo 3.1+ with "SDP SRTP Offer" = Disabled: plain RTP/AVP offers, no a=crypto. */
+    public static final DeviceProfile ALGO_8301_3_1_SRTP_DISABLED = ALGO_8301_3_1
+            .with("algo-8301@3.1+srtp-disabled").withSrtp(SrtpPolicy.ALGO_DISABLED);
+
     /** Cisco 8845 on usecallmanager, deviceSecurityMode 3 (Encrypted): pinning, MIC, SRTP. */
     public static final DeviceProfile CISCO_8845_14_2 = new DeviceProfile("cisco-8845@14.2",
             "Cisco-CP8845/14.2.1", List.of("TLSv1.2"), CISCO_CIPHERS,
@@ -116,7 +123,8 @@ public final class DeviceProfiles {
 
     private static final List<DeviceProfile> ALL = List.of(DIGIUM_D65_2_2_0_4, DIGIUM_D65_2_3_9, DIGIUM_D65_2_9_0,
             DIGIUM_D65_2_9_2, DIGIUM_D80_1_12_0, DIGIUM_D80_1_12_1, ALGO_8301_1_7, ALGO_8301_3_1,
-            ALGO_8301_3_1_NO_VALIDATION, ALGO_8301_3_1_FORCE_TLS12, ALGO_8301_3_1_SIPCLIENT, CISCO_8845_14_2,
+            ALGO_8301_3_1_NO_VALIDATION, ALGO_8301_3_1_FORCE_TLS12, ALGO_8301_3_1_SIPCLIENT,
+            ALGO_8301_3_1_SRTP_OPTIONAL, ALGO_8301_3_1_SRTP_DISABLED, CISCO_8845_14_2,
             CISCO_8845_14_2_LSC, CISCO_8845_14_2_AUTHENTICATED, CISCO_7961_9_4);
 
     private static final Map<String, DeviceProfile> ALIASES = Map.of(

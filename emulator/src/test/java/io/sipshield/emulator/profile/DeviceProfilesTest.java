@@ -87,6 +87,17 @@ class DeviceProfilesTest {
     }
 
     @Test
+    void algoSdpSrtpOfferSettingsAreProfilesOfTheirOwn() {
+        assertEquals(SrtpPolicy.ALGO_STANDARD, DeviceProfiles.ALGO_8301_3_1.srtp());
+        DeviceProfile optional = DeviceProfiles.byName("algo-8301@3.1+srtp-optional").orElseThrow();
+        DeviceProfile disabled = DeviceProfiles.byName("algo-8301@3.1+srtp-disabled").orElseThrow();
+        assertEquals(SrtpPolicy.ALGO_OPTIONAL, optional.srtp());
+        assertEquals(SrtpPolicy.ALGO_DISABLED, disabled.srtp());
+        assertTrue(optional.validatesServer(), "only the SRTP setting differs from 3.1");
+        assertEquals(DeviceProfiles.ALGO_8301_3_1.offeredProtocols(), disabled.offeredProtocols());
+    }
+
+    @Test
     void ciscoPinningModesAndTls() {
         DeviceProfile encrypted = DeviceProfiles.CISCO_8845_14_2;
         assertTrue(encrypted.pinsTrustList());
