@@ -11,8 +11,6 @@ import io.sipshield.harness.run.ScenarioResult;
 import io.sipshield.harness.run.ScenarioRunner;
 import io.sipshield.harness.run.Verdict;
 import io.sipshield.harness.scenario.Scenario;
-import io.sipshield.harness.scenario.ScenarioFileException;
-import io.sipshield.harness.scenario.ScenarioLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -50,22 +48,15 @@ class AllScenariosTest {
         List<Path> files = scenarioFiles();
         assertFalse(files.isEmpty(), "no scenario file (*.yaml, *.yml) under " + MODULE);
         ScenarioRunner runner = ScenarioRunner.builder().executor(executor).build();
-        ScenarioLoader loader = new ScenarioLoader();
-        return files.stream().flatMap(file -> {
-            List<Scenario> scenarios;
-            try {
-                scenarios = loader.loadAll(file);
-            } catch (ScenarioFileException e) {
-                return Stream.of(dynamicTest(file.toString(), MODULE.resolve(file).toUri(), () -> fail(e.getMessage())));
-            }
-            return scenarios.stream().map(scenario -> dynamicTest(Scenario.id(file.toString(), scenario.caseName()),
-                    MODULE.resolve(file).toUri(), () -> {
-                        ScenarioResult result = runner.runScenario(scenario);
-                        if (result.verdict() != Verdict.PASS) {
-                            fail(report(result));
-                        }
-                    }));
-        });
+        // the whole suite runs first, several scenarios at a time (ScenarioRunner.DEFAULT_JOBS); each
+        // result then becomes one test, named by the scenario's id
+        List<ScenarioResult> results = runner.run(files);
+        return results.stream().map(result -> dynamicTest(Scenario.id(result.file().toString(), result.caseName()),
+                MODULE.resolve(result.file()).toUri(), () -> {
+                    if (result.verdict() != Verdict.PASS) {
+                        fail(report(result));
+                    }
+                }));
     }
 
     /** Scenario files relative to this module, outside schema/, src/, build output and hidden directories. */

@@ -72,12 +72,19 @@ public final class RunCommand implements Callable<Integer> {
                     + " secrets."})
     private Path captureDir;
 
+    @Option(names = "--jobs", paramLabel = "N",
+            description = "How many scenarios run at once (default: ${DEFAULT-VALUE}; 1 runs them one by one).")
+    private int jobs = ScenarioRunner.DEFAULT_JOBS;
+
     @Option(names = "--progress", negatable = true,
             description = "Keep a progress line below the table (default: only when standard output is a terminal).")
     private Boolean progress;
 
     @Override
     public Integer call() {
+        if (jobs < 1) {
+            throw new ParameterException(spec.commandLine(), "--jobs must be at least 1; was " + jobs);
+        }
         if (timeoutSeconds < 1) {
             throw new ParameterException(spec.commandLine(),
                     TIMEOUT_OPTION + " must be a whole number of seconds, at least 1; was " + timeoutSeconds);
@@ -93,6 +100,7 @@ public final class RunCommand implements Callable<Integer> {
             ScenarioRunner runner = ScenarioRunner.builder()
                     .executor(executor)
                     .timeout(Duration.ofSeconds(timeoutSeconds))
+                    .jobs(jobs)
                     .build();
             boolean showProgress = progress != null ? progress : System.console() != null;
             results = runner.run(targets, new ConsoleReporter(spec.commandLine().getOut(), Path.of(""), parent.colour(),

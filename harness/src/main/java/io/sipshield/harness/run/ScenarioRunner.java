@@ -10,31 +10,46 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Runs scenario files one after another: load ({@link Verdict#INVALID} when the file is unusable),
+ * Runs scenario files, {@link Builder#jobs several at a time}: load ({@link Verdict#INVALID} when the file is unusable),
  * execute ({@link Verdict#ERROR} when the executor throws or exceeds the timeout), then check the
  * expectations ({@link Verdict#PASS} or {@link Verdict#FAIL}). One scenario's failure never stops
- * the others. Build one with {@link #builder()}.
+ * the others. Scenarios are independent (each has its own mock on a free port and its own phones), so
+ * {@code jobs} of them run at once on runner threads; their phones and mocks share the executor's
+ * event loops. Results come back in file order whatever the order they finished in; the listener hears
+ * each one as it finishes, one at a time. Build one with {@link #builder()}.
  */
 public final class ScenarioRunner {
 
     /** How long one scenario may run when the builder is not told otherwise. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+    /**
+     * How many scenarios run at once when the builder is not told otherwise: scenarios mostly wait
+     * (handshakes, timers, media pacing), so a few per core keep a small machine busy.
+     */
+    public static final int DEFAULT_JOBS = Math.max(4, 3 * Runtime.getRuntime().availableProcessors());
 
     private final ScenarioExecutor executor;
     private final Duration timeout;
     private final ScenarioLoader loader;
     private final ExpectationChecker checker;
+    private final int jobs;
 
     private ScenarioRunner(Builder builder) {
         this.executor = Objects.requireNonNull(builder.executor, "executor");
         this.timeout = builder.timeout;
         this.loader = builder.loader;
         this.checker = builder.checker;
+        this.jobs = builder.jobs;
     }
 
     public static Builder builder() {
@@ -76,14 +91,56 @@ public final class ScenarioRunner {
         }
         listener.runStarting(plan.stream().map(Planned::file).toList(),
                 plan.stream().map(planned -> planned.scenario() == null ? null : planned.scenario().caseName()).toList());
-        List<ScenarioResult> results = new ArrayList<>();
-        for (Planned planned : plan) {
-            ScenarioResult result = planned.scenario() == null ? planned.invalid() : runScenario(planned.scenario());
-            results.add(result);
-            listener.scenarioFinished(result);
-        }
+        List<ScenarioResult> results = runPlan(plan, listener);
         listener.runFinished(List.copyOf(results));
         return results;
+    }
+
+    /** Runs the plan on {@code jobs} runner threads; results in plan order. */
+    private List<ScenarioResult> runPlan(List<Planned> plan, RunListener listener) {
+        Object listening = new Object();
+        Function<Planned, ScenarioResult> run = planned -> {
+            ScenarioResult result = planned.scenario() == null ? planned.invalid() : runScenario(planned.scenario());
+            synchronized (listening) {
+                listener.scenarioFinished(result);
+            }
+            return result;
+        };
+        if (jobs == 1 || plan.size() < 2) {
+            return plan.stream().map(run).toList();
+        }
+        AtomicInteger threads = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, plan.size()), task -> {
+            Thread thread = new Thread(task, "scenario-runner-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<ScenarioResult>> futures = plan.stream()
+                    .map(planned -> pool.submit(() -> run.apply(planned))).toList();
+            List<ScenarioResult> results = new ArrayList<>();
+            for (int i = 0; i < futures.size(); i++) {
+                results.add(await(futures.get(i), plan.get(i)));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** A runner thread's result; runScenario never throws, so a failure here is a bug reported as an ERROR. */
+    private ScenarioResult await(Future<ScenarioResult> future, Planned planned) {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            Scenario scenario = planned.scenario();
+            return new ScenarioResult(planned.file(), scenario == null ? null : scenario.about(), Verdict.ERROR,
+                    List.of(), "the runner failed: " + oneLine(e.getCause()), Duration.ZERO, List.of(), null,
+                    scenario == null ? null : scenario.caseName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while scenarios were running", e);
+        }
     }
 
     /** A scenario to run, or the INVALID result of a file that could not be loaded. */
@@ -199,8 +256,18 @@ public final class ScenarioRunner {
         private Duration timeout = DEFAULT_TIMEOUT;
         private ScenarioLoader loader = new ScenarioLoader();
         private ExpectationChecker checker = new ExpectationChecker();
+        private int jobs = DEFAULT_JOBS;
 
         private Builder() {
+        }
+
+        /** How many scenarios run at once; 1 runs them one after another. Default {@link #DEFAULT_JOBS}. */
+        public Builder jobs(int jobs) {
+            if (jobs < 1) {
+                throw new IllegalArgumentException("jobs must be at least 1, was " + jobs);
+            }
+            this.jobs = jobs;
+            return this;
         }
 
         /** Runs the scenarios: {@link LiveScenarioExecutor} for real, a fake in tests. */

@@ -237,4 +237,64 @@ class ScenarioRunnerTest {
         assertThrows(IllegalArgumentException.class, () -> ScenarioRunner.builder().timeout(Duration.ZERO));
         assertThrows(NullPointerException.class, () -> ScenarioRunner.builder().build());
     }
+    @Test
+    void severalScenariosRunAtOnceAndTheResultsKeepFileOrder() throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            files.add(write("s" + i + ".yaml", scenario(i == 0 ? "slow" : "pass")));
+        }
+        java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+        CountDownLatch othersStarted = new CountDownLatch(3);
+        ScenarioExecutor overlapping = scenario -> {
+            most.accumulateAndGet(running.incrementAndGet(), Math::max);
+            try {
+                if (scenario.about().equals("slow")) {
+                    // the first scenario only ends once later ones have started: they cannot run one by one
+                    assertTrue(othersStarted.await(10, TimeUnit.SECONDS), "later scenarios started meanwhile");
+                } else {
+                    othersStarted.countDown();
+                }
+                return registered(200);
+            } finally {
+                running.decrementAndGet();
+            }
+        };
+        List<String> heard = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<ScenarioResult> results = ScenarioRunner.builder().executor(overlapping).jobs(4).build()
+                .run(List.of(dir), new RunListener() {
+                    @Override
+                    public void scenarioFinished(ScenarioResult result) {
+                        heard.add(result.file().getFileName().toString());
+                    }
+                });
+        assertEquals(files, results.stream().map(ScenarioResult::file).toList(), "file order, not finishing order");
+        assertTrue(results.stream().allMatch(r -> r.verdict() == Verdict.PASS), results.toString());
+        assertTrue(most.get() > 1, "at most " + most.get() + " ran at once");
+        assertTrue(most.get() <= 4, "never more than jobs(4): " + most.get());
+        assertEquals(6, heard.size());
+        assertTrue(heard.indexOf("s0.yaml") > 0, "the slow first scenario finished after others: " + heard);
+    }
+
+    @Test
+    void oneJobRunsScenariosOneAfterAnother() throws IOException {
+        for (int i = 0; i < 3; i++) {
+            write("s" + i + ".yaml", scenario("pass"));
+        }
+        java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+        ScenarioExecutor counting = scenario -> {
+            most.accumulateAndGet(running.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(20);
+                return registered(200);
+            } finally {
+                running.decrementAndGet();
+            }
+        };
+        List<ScenarioResult> results = ScenarioRunner.builder().executor(counting).jobs(1).build().run(List.of(dir));
+        assertEquals(3, results.size());
+        assertEquals(1, most.get());
+        assertThrows(IllegalArgumentException.class, () -> ScenarioRunner.builder().jobs(0));
+    }
 }
