@@ -4,6 +4,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.sipshield.emulator.sip.SipMessages;
 import io.sipshield.emulator.tls.IdentityRule;
+import java.net.InetSocketAddress;
 import java.security.cert.X509Certificate;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>[GUESS] The seed gives no status code for such a request: {@link #DEFAULT_STATUS} (404) is
  * assumed and configurable ({@link MockAsterisk.Builder#mxOneRequestUriCheck}). ACKs are passed on
- * (no response is allowed to one). Confined to the connection's event loop.
+ * (no response is allowed to one), and so are requests inside a dialog (they go to the Contact the
+ * system gave) and requests for the address the phone connected to. Confined to the connection's event loop.
  */
 final class MxOneRequestUriCheck extends ChannelInboundHandlerAdapter {
 
@@ -48,7 +50,9 @@ final class MxOneRequestUriCheck extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object message) {
         if (message instanceof Request request && !Request.ACK.equals(request.getMethod())
-                && request.getRequestURI() instanceof SipURI uri && !RULE.matches(serverCertificate, uri.getHost())) {
+                && !inDialog(request)
+                && request.getRequestURI() instanceof SipURI uri && !RULE.matches(serverCertificate, uri.getHost())
+                && !uri.getHost().equals(localAddress(ctx))) {
             LOG.info("{} for {} refused: {} is not a name of this MX-ONE ({})", request.getMethod(), uri,
                     uri.getHost(), RULE.presentedIdentities(serverCertificate));
             ToHeader to = (ToHeader) request.getHeader(ToHeader.NAME);
@@ -58,6 +62,19 @@ final class MxOneRequestUriCheck extends ChannelInboundHandlerAdapter {
             return;
         }
         ctx.fireChannelRead(message);
+    }
+
+    /**
+     * A request inside a dialog (a To tag) goes to the Contact the MX-ONE itself gave in that dialog, so
+     * it is addressed to the system whatever name that Contact uses (RFC 3261 §12.2.1.1).
+     */
+    private static boolean inDialog(Request request) {
+        return ((ToHeader) request.getHeader(ToHeader.NAME)).getTag() != null;
+    }
+
+    /** The address the phone reached: a request for it is directed to this system too. */
+    private static String localAddress(ChannelHandlerContext ctx) {
+        return ((InetSocketAddress) ctx.channel().localAddress()).getAddress().getHostAddress();
     }
 
     private static String newTag() {

@@ -13,6 +13,7 @@ import io.sipshield.harness.scenario.MediaSpec;
 import io.sipshield.harness.scenario.Step;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -75,8 +76,8 @@ interface StepPerformer<S extends Step> {
 
         @Override
         public void perform(ScenarioRun run, int index, Step.Register step) throws Exception {
-            RegistrationResult result = ScenarioRun.await(phone.register(), "REGISTER");
-            run.status(index, step.kind(), step.phone(), "register", result.status());
+            Optional<RegistrationResult> result = run.awaitAnswer(phone.register(), "REGISTER", step.phone());
+            run.status(index, step.kind(), step.phone(), "register", result.map(RegistrationResult::status).orElse(null));
         }
     }
 
@@ -105,7 +106,12 @@ interface StepPerformer<S extends Step> {
 
         private static void complete(ScenarioRun run, int index, Step.Call step, CompletableFuture<Call> invite)
                 throws Exception {
-            Call call = ScenarioRun.await(invite, "INVITE");
+            Optional<Call> answered = run.awaitAnswer(invite, "INVITE", step.phone());
+            if (answered.isEmpty()) {
+                run.status(index, step.kind(), step.phone(), "invite", null);
+                return;
+            }
+            Call call = answered.get();
             run.status(index, step.kind(), step.phone(), "invite", call.status());
             if (!call.answered()) {
                 return;
@@ -154,8 +160,10 @@ interface StepPerformer<S extends Step> {
 
         @Override
         public void perform(ScenarioRun run, int index, Step.Unregister step) throws Exception {
-            RegistrationResult result = ScenarioRun.await(phone.unregister(), "REGISTER (Expires: 0)");
-            run.status(index, step.kind(), step.phone(), "unregister", result.status());
+            Optional<RegistrationResult> result = run.awaitAnswer(phone.unregister(), "REGISTER (Expires: 0)",
+                    step.phone());
+            run.status(index, step.kind(), step.phone(), "unregister",
+                    result.map(RegistrationResult::status).orElse(null));
         }
     }
 

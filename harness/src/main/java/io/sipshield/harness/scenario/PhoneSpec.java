@@ -23,10 +23,32 @@ import java.util.Objects;
  * @param rejectStatus      the status {@link AnswerMode#REJECT} answers with
  * @param codecs            the G.711 laws offered, in order ({@code PCMU}, {@code PCMA}); empty for the
  *                          emulator's default
+ * @param trustList         a Cisco phone's installed trust-list records (ITL/CTL): fixture and role
  */
 public record PhoneSpec(String name, String profile, String user, String password, String serverName, List<String> trust,
                         boolean allowWildcard, Instant clock, TlsProvider tlsProvider, String clientCertificate,
-                        AnswerMode answer, int rejectStatus, List<String> codecs) {
+                        AnswerMode answer, int rejectStatus, List<String> codecs, List<TrustListRecord> trustList) {
+
+    /**
+     * One record of a Cisco trust list (DEVICES.md §A.1): a fixture certificate and its role.
+     *
+     * @param certificate fixture name
+     * @param role        the role's label as tlvfile prints it: SAST, CCM, CCM+TFTP, TFTP, CAPF, APP-SERVER, TVS
+     */
+    public record TrustListRecord(String certificate, String role) {
+        public TrustListRecord {
+            Objects.requireNonNull(certificate, "certificate");
+            Objects.requireNonNull(role, "role");
+        }
+    }
+
+    /** A phone without a trust list. */
+    public PhoneSpec(String name, String profile, String user, String password, String serverName, List<String> trust,
+                     boolean allowWildcard, Instant clock, TlsProvider tlsProvider, String clientCertificate,
+                     AnswerMode answer, int rejectStatus, List<String> codecs) {
+        this(name, profile, user, password, serverName, trust, allowWildcard, clock, tlsProvider, clientCertificate,
+                answer, rejectStatus, codecs, List.of());
+    }
 
     /** What a phone does with an incoming INVITE. */
     public enum AnswerMode {
@@ -99,6 +121,7 @@ public record PhoneSpec(String name, String profile, String user, String passwor
         Objects.requireNonNull(tlsProvider, "tlsProvider");
         Objects.requireNonNull(answer, "answer");
         codecs = List.copyOf(codecs);
+        trustList = List.copyOf(trustList);
     }
 
     @Override
@@ -106,6 +129,7 @@ public record PhoneSpec(String name, String profile, String user, String passwor
         return "PhoneSpec[name=" + name + ", profile=" + profile + ", user=" + user
                 + ", serverName=" + serverName + ", trust=" + trust + ", allowWildcard=" + allowWildcard
                 + ", clock=" + clock + ", tlsProvider=" + tlsProvider + ", clientCertificate=" + clientCertificate
-                + ", answer=" + answer + ", rejectStatus=" + rejectStatus + ", codecs=" + codecs + "]";
+                + ", answer=" + answer + ", rejectStatus=" + rejectStatus + ", codecs=" + codecs
+                + ", trustList=" + trustList + "]";
     }
 }

@@ -19,7 +19,9 @@ final class ScenarioKeys {
     static final List<String> ENDPOINT = List.of("id", "password", "media-encryption", "media-encryption-optimistic",
             "srtp-tag-32");
     static final List<String> PHONE = List.of("name", "profile", "user", "password", "server-name", "trust",
-            "allow-wildcard", "clock", "tls-provider", "client-certificate", "answer", "reject-status", "codecs");
+            "allow-wildcard", "clock", "tls-provider", "client-certificate", "answer", "reject-status", "codecs",
+            "trust-list");
+    static final List<String> TRUST_LIST_RECORD = List.of("certificate", "role");
     static final List<String> STEP = List.of("register", "unregister", "call", "answer", "hangup", "wait",
             "expect-request", "hold", "resume");
     /** A step that names a phone and may state its final status: register, unregister, hangup, hold, resume. */
@@ -63,6 +65,7 @@ final class ScenarioKeys {
         places.put("setup.server.mock", MOCK);
         places.put("setup.server.mock.endpoints[]", ENDPOINT);
         places.put("setup.phones[]", PHONE);
+        places.put("setup.phones[].trust-list[]", TRUST_LIST_RECORD);
         places.put("steps[]", STEP);
         for (String step : List.of("register", "unregister", "hangup", "hold", "resume")) {
             places.put("steps[]." + step, PHONE_STEP);

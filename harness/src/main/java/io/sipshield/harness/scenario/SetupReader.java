@@ -1,6 +1,7 @@
 package io.sipshield.harness.scenario;
 
 import io.sipshield.certs.FixtureName;
+import io.sipshield.certs.cisco.TrustListRole;
 import io.sipshield.emulator.profile.DeviceProfiles;
 import io.sipshield.harness.mock.ClientVerificationMode;
 import io.sipshield.harness.mock.ServerPersonality;
@@ -26,6 +27,10 @@ import java.util.regex.Pattern;
 
 /** Reads {@code setup}: the server (mock or target) and the phones. */
 final class SetupReader {
+
+    /** The trust-list roles a scenario may name, as tlvfile prints them. */
+    private static final String ROLE_LABELS = java.util.Arrays.stream(TrustListRole.values())
+            .map(TrustListRole::label).collect(java.util.stream.Collectors.joining(", "));
 
     private static final Pattern TARGET = Pattern.compile("(?:\\[([0-9a-fA-F:.]+)]|([^:\\s\\[\\]]+)):(\\d{1,5})");
     private static final List<String> CODECS = List.of("PCMU", "PCMA");
@@ -313,7 +318,33 @@ final class SetupReader {
                 codecs.add(codec);
             }
         }
+        List<PhoneSpec.TrustListRecord> trustList = trustList(reader, phone);
         return new PhoneSpec(name, profile, user, password, serverName, trust, allowWildcard, clock, provider,
-                clientCertificate, answer, rejectStatus, codecs);
+                clientCertificate, answer, rejectStatus, codecs, trustList);
+    }
+
+    /** {@code trust-list}: a Cisco phone's installed ITL/CTL records, each a fixture and its role. */
+    private static List<PhoneSpec.TrustListRecord> trustList(NodeReader reader, Fields phone)
+            throws ScenarioFileException {
+        Optional<YamlNode> node = phone.optional("trust-list");
+        if (node.isEmpty()) {
+            return List.of();
+        }
+        String expected = "a list of trust-list records, like [{ certificate: pbx-server, role: CCM }]";
+        List<YamlNode> items = reader.list(node.get(), phone.field("trust-list"), expected);
+        if (items.isEmpty()) {
+            throw reader.error(node.get().mark(), phone.field("trust-list"), "no record", expected);
+        }
+        List<PhoneSpec.TrustListRecord> records = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            String field = phone.field("trust-list") + "[" + i + "]";
+            Fields record = reader.mapping(items.get(i), field, ScenarioKeys.TRUST_LIST_RECORD);
+            String certificate = record.requiredName("certificate", "certificate fixture", SetupReader::isFixture,
+                    FixtureName.allIds());
+            String role = record.requiredName("role", "trust-list role",
+                    label -> TrustListRole.fromLabel(label).isPresent(), ROLE_LABELS);
+            records.add(new PhoneSpec.TrustListRecord(certificate, TrustListRole.fromLabel(role).orElseThrow().label()));
+        }
+        return records;
     }
 }

@@ -159,6 +159,29 @@ class ScenarioLoaderV2Test {
                 "found 'sometimes' in setup.phones[0].answer");
     }
 
+    @Test
+    void aCiscoTrustListIsFixturesWithTheirRoles() throws Exception {
+        PhoneSpec desk = parse(BASE.replace("password: pass101 }", "password: pass101, trust-list: "
+                + "[{ certificate: pbx-server, role: ccm+tftp }, { certificate: test-root, role: APP-SERVER }] }"))
+                .setup().phones().get(0);
+        assertEquals(List.of(new PhoneSpec.TrustListRecord("pbx-server", "CCM+TFTP"),
+                new PhoneSpec.TrustListRecord("test-root", "APP-SERVER")), desk.trustList());
+    }
+
+    @Test
+    void aTrustListRecordNeedsAKnownRoleAndFixture() {
+        String bad = invalid(BASE.replace("password: pass101 }",
+                "password: pass101, trust-list: [{ certificate: pbx-server, role: boss }] }")).getMessage();
+        assertTrue(bad.contains("unknown trust-list role 'boss'"), bad);
+        assertTrue(bad.contains("CCM+TFTP"), "the roles are listed: " + bad);
+        String missing = invalid(BASE.replace("password: pass101 }",
+                "password: pass101, trust-list: [{ certificate: pbx-server }] }")).getMessage();
+        assertTrue(missing.contains("role"), missing);
+        String empty = invalid(BASE.replace("password: pass101 }", "password: pass101, trust-list: [] }"))
+                .getMessage();
+        assertTrue(empty.contains("no record"), empty);
+    }
+
     // steps
 
     @Test
