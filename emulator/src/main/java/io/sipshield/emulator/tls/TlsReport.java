@@ -12,15 +12,28 @@ import java.util.List;
  * @param verification the phone's verdict on the server chain, or null when it never saw one
  * @param peerChain    the chain the server presented, leaf first
  * @param failure      why the connection failed or was dropped, or null
+ * @param alert        the fatal TLS alert that ended the handshake and who sent it (read off the wire,
+ *                     else from the provider's "received" message), or null when none was seen
  */
 public record TlsReport(boolean established, String protocol, String cipherSuite, VerifyResult verification,
-                        List<X509Certificate> peerChain, String failure) {
+                        List<X509Certificate> peerChain, String failure, TlsAlert alert) {
 
     public TlsReport {
         peerChain = List.copyOf(peerChain);
     }
 
+    /** A report without an alert. */
+    public TlsReport(boolean established, String protocol, String cipherSuite, VerifyResult verification,
+                     List<X509Certificate> peerChain, String failure) {
+        this(established, protocol, cipherSuite, verification, peerChain, failure, null);
+    }
+
     public static TlsReport failed(String failure) {
-        return new TlsReport(false, null, null, null, List.of(), failure);
+        return failed(failure, null);
+    }
+
+    /** A failed handshake and the alert that ended it (null when none was seen). */
+    public static TlsReport failed(String failure, TlsAlert alert) {
+        return new TlsReport(false, null, null, null, List.of(), failure, alert);
     }
 }
