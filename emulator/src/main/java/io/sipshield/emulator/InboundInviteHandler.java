@@ -7,7 +7,9 @@ import io.sipshield.emulator.media.MediaOptions;
 import io.sipshield.emulator.media.MediaSession;
 import io.sipshield.emulator.profile.DeviceProfile;
 import io.sipshield.emulator.rtp.G711;
+import io.sipshield.emulator.sdp.LocalDescription;
 import io.sipshield.emulator.sdp.MediaDescription;
+import io.sipshield.emulator.sdp.MediaDirection;
 import io.sipshield.emulator.sdp.SdesNegotiator;
 import io.sipshield.emulator.sdp.SdesOutcome;
 import io.sipshield.emulator.sdp.SdpParseException;
@@ -29,6 +31,7 @@ import javax.sip.header.CallIdHeader;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.ContentTypeHeader;
 import javax.sip.header.FromHeader;
+import javax.sip.header.ToHeader;
 import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -39,7 +42,10 @@ import javax.sip.message.Response;
  * RTP/SAVP 488 at once, in every {@link AnswerMode}), then the answer mode: AUTO answers 200,
  * MANUAL rings with 180 until the test answers or rejects, REJECT refuses with its status. A
  * CANCEL for a ringing call gets 200 and the INVITE 487 (RFC 3261 §9.2); a BYE ends an answered
- * call's media. Confined to the connection's event loop except where a method says otherwise.
+ * call's media. An INVITE with a To tag is a re-INVITE in a dialog of one of the phone's calls
+ * (placed or answered): {@link Call} answers it (hold and resume, RFC 3264 §8.4), 481 when no
+ * such dialog exists (RFC 3261 §12.2.2). Confined to the connection's event loop except where a
+ * method says otherwise.
  */
 final class InboundInviteHandler {
 
@@ -66,6 +72,8 @@ final class InboundInviteHandler {
     private final Map<String, IncomingCall> byBranch = new HashMap<>();
     private final ArrivalQueue<IncomingCall> arrivals = new ArrivalQueue<>();
     private final Map<String, Call> answered = new ConcurrentHashMap<>();
+    /** Every established call with media, placed or answered, by Call-ID: where re-INVITEs go. */
+    private final Map<String, Call> dialogs = new ConcurrentHashMap<>();
 
     InboundInviteHandler(Phone phone, SecureRandom random, SipMessages messages, EventLoopGroup group,
                          Connection connection) {
@@ -83,6 +91,9 @@ final class InboundInviteHandler {
      * null when the answer follows once the media port is bound (AUTO).
      */
     Response onInvite(Request invite) {
+        if (((ToHeader) invite.getHeader(ToHeader.NAME)).getTag() != null) {
+            return onReInvite(invite);
+        }
         MediaDescription offer;
         try {
             byte[] body = invite.getRawContent();
@@ -116,6 +127,50 @@ final class InboundInviteHandler {
     }
 
     /**
+     * A re-INVITE: 481 unless its Call-ID and tags are those of a call of this phone (From tag the
+     * other side's, To tag ours), 488 for unreadable SDP, else what {@link Call#answerReInvite} decides;
+     * a 200 carries the phone's Contact and SDP.
+     */
+    private Response onReInvite(Request invite) {
+        Call call = dialogs.get(callId(invite));
+        String fromTag = ((FromHeader) invite.getHeader(FromHeader.NAME)).getTag();
+        String toTag = ((ToHeader) invite.getHeader(ToHeader.NAME)).getTag();
+        if (call == null || !toTag.equals(call.dialog().localTag()) || !java.util.Objects.equals(fromTag,
+                call.dialog().remoteTag())) {
+            return messages.response(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, invite);
+        }
+        MediaDescription offer;
+        try {
+            byte[] body = invite.getRawContent();
+            offer = SessionDescription.parse(body == null ? "" : new String(body, StandardCharsets.UTF_8)).audio();
+        } catch (SdpParseException e) {
+            return messages.response(Response.NOT_ACCEPTABLE_HERE, invite);
+        }
+        Call.ReInviteAnswer answer = call.answerReInvite(offer);
+        Response response = messages.response(answer.status(), invite);
+        if (answer.sdp() != null) {
+            response.addHeader(messages.header(ContactHeader.NAME, "<" + connection.contactUri() + ">"));
+            try {
+                response.setContent(answer.sdp(), (ContentTypeHeader) messages.header(ContentTypeHeader.NAME,
+                        "application/sdp"));
+            } catch (ParseException e) {
+                throw new IllegalStateException("cannot attach the SDP answer to the re-INVITE", e);
+            }
+        }
+        return response;
+    }
+
+    /** A call placed by the phone is established: re-INVITEs in its dialog are answered. */
+    void inDialog(Call call) {
+        dialogs.put(call.dialog().callId(), call);
+    }
+
+    /** The call with this Call-ID is over: a re-INVITE for it is 481. */
+    void forget(String callId) {
+        dialogs.remove(callId);
+    }
+
+    /**
      * A CANCEL: 200 and 487 for the INVITE when it still rings; 200 alone when its INVITE already
      * has a final response (the CANCEL has no effect); 481 when no INVITE with its branch and
      * Call-ID is known (RFC 3261 §9.2).
@@ -136,6 +191,7 @@ final class InboundInviteHandler {
     /** A BYE: an answered incoming call's media stops; always 200 (the mock also BYEs outgoing legs). */
     Response onBye(Request bye) {
         Call call = answered.get(callId(bye));
+        dialogs.remove(callId(bye));
         if (call != null) {
             call.mediaEnded();
         }
@@ -240,9 +296,13 @@ final class InboundInviteHandler {
         attributes.addAll(List.of("ptime:20", "sendrecv"));
         long sessionId = random.nextInt(Integer.MAX_VALUE);
         String profileName = outcome instanceof SdesOutcome.Srtp srtp ? srtp.profile() : offer.profile();
-        String sdp = SessionDescription.audioBody("-", sessionId, sessionId, settings.mediaAddress(),
+        MediaDirection direction = MediaDirection.of(offer).answer(MediaDirection.SENDRECV);
+        attributes.set(attributes.indexOf("sendrecv"), direction.attribute());
+        LocalDescription local = new LocalDescription("-", sessionId, sessionId, settings.mediaAddress(),
                 media.localAddress().getPort(), profileName, List.of(Integer.toString(codec.payloadType())),
                 attributes);
+        String sdp = local.body();
+        media.sending(direction.sends());
         Response ok = messages.response(Response.OK, invite, incoming.localTag());
         ok.addHeader(messages.header(ContactHeader.NAME, "<" + connection.contactUri() + ">"));
         try {
@@ -255,8 +315,10 @@ final class InboundInviteHandler {
         String remoteUri = from.getAddress().getURI().toString();
         Dialog dialog = new Dialog(incoming.callId(), incoming.localTag(), from.getTag(),
                 contact != null ? contact.getAddress().getURI().toString() : remoteUri, remoteUri);
-        Call call = Call.established(phone, Response.OK, dialog, profileName, outcome, media, codec);
+        Call call = Call.established(phone, Response.OK, dialog, profileName, outcome, media, codec, local,
+                MediaDirection.of(offer));
         answered.put(incoming.callId(), call);
+        dialogs.put(incoming.callId(), call);
         connection.respond(ok);
         return call;
     }

@@ -17,7 +17,9 @@ import io.sipshield.emulator.media.MediaOptions;
 import io.sipshield.emulator.media.MediaSession;
 import io.sipshield.emulator.profile.DeviceProfile;
 import io.sipshield.emulator.rtp.G711;
+import io.sipshield.emulator.sdp.LocalDescription;
 import io.sipshield.emulator.sdp.MediaDescription;
+import io.sipshield.emulator.sdp.MediaDirection;
 import io.sipshield.emulator.sdp.SdesNegotiator;
 import io.sipshield.emulator.sdp.SdesOffer;
 import io.sipshield.emulator.sdp.SdesOutcome;
@@ -31,6 +33,8 @@ import io.sipshield.emulator.tls.CertificateValidator;
 import io.sipshield.emulator.tls.PhoneSslContexts;
 import io.sipshield.emulator.tls.ProfileValidators;
 import io.sipshield.emulator.tls.ServerCertificateCheckHandler;
+import io.sipshield.emulator.tls.TlsAlert;
+import io.sipshield.emulator.tls.TlsRecordObserver;
 import io.sipshield.emulator.tls.TlsReport;
 import io.sipshield.emulator.ua.ArrivalQueue;
 import io.sipshield.emulator.ua.Dialog;
@@ -168,6 +172,7 @@ public final class Phone implements AutoCloseable {
                         if (settings.capture() != null) {
                             pipeline.addLast("capture", new TcpCaptureHandler(settings.capture().packets()));
                         }
+                        pipeline.addLast("tls-records", new TlsRecordObserver(TlsAlert.Sender.PHONE));
                         pipeline.addLast("tls", sslContext.newHandler(ch.alloc(), settings.serverHost(), server.getPort()));
                         pipeline.addLast("server-certificate", check);
                         pipeline.addLast("sip-framing", new SipFrameDecoder());
@@ -240,15 +245,17 @@ public final class Phone implements AutoCloseable {
                 attributes.add("rtcp-mux");
             }
             long sessionId = random.nextInt(Integer.MAX_VALUE);
-            String offer = SessionDescription.audioBody("-", sessionId, sessionId, settings.mediaAddress(),
+            LocalDescription offerSdp = new LocalDescription("-", sessionId, sessionId, settings.mediaAddress(),
                     media.localAddress().getPort(), offered.profile(), formats(settings.codecs()), attributes);
+            String offer = offerSdp.body();
             String callId = messages.newCallId();
             String localTag = messages.newTag();
             String target = requests.extensionUri(extension);
             Request invite = requests.request(Request.INVITE, target, target, null, callId, localTag, nextCseq())
                     .body("application/sdp", offer)
                     .build();
-            return sendAuthenticated(invite).thenApply(response -> answered(response, media, sdes, offered, localTag));
+            return sendAuthenticated(invite).thenApply(response -> answered(response, media, sdes, offered, localTag,
+                    offerSdp));
         }).whenComplete((call, failure) -> {
             if (failure != null) {
                 media.close();
@@ -257,7 +264,7 @@ public final class Phone implements AutoCloseable {
     }
 
     private Call answered(Response response, MediaSession media, SdesNegotiator sdes, SdesOffer offered,
-                          String localTag) {
+                          String localTag, LocalDescription offerSdp) {
         if (response.getStatusCode() >= 300) {
             media.close();
             return Call.rejected(this, response.getStatusCode(), response.getReasonPhrase());
@@ -290,11 +297,37 @@ public final class Phone implements AutoCloseable {
             media.close();
             return Call.unusableAnswer(this, response.getStatusCode(), dialog, audio.profile(), outcome);
         }
-        return Call.established(this, response.getStatusCode(), dialog, audio.profile(), outcome, media, codec);
+        Call call = Call.established(this, response.getStatusCode(), dialog, audio.profile(), outcome, media, codec,
+                offerSdp, MediaDirection.of(audio));
+        invites.inDialog(call);
+        return call;
+    }
+
+    /**
+     * Sends a re-INVITE with {@code sdp} in the dialog (RFC 3261 §14.1: next CSeq, the dialog's
+     * Call-ID, tags and remote target, this phone's Contact), answering a digest challenge like
+     * the first INVITE, and ACKs a 2xx (RFC 3261 §13.2.2.4); a non-2xx is ACKed by the
+     * transaction. Completes with the final response.
+     */
+    CompletableFuture<Response> reInvite(Dialog dialog, String sdp) {
+        return onLoop(() -> {
+            Request invite = requests.request(Request.INVITE, dialog.remoteTarget(), dialog.remoteUri(),
+                    dialog.remoteTag(), dialog.callId(), dialog.localTag(), nextCseq())
+                    .body("application/sdp", sdp)
+                    .build();
+            return sendAuthenticated(invite).thenApply(response -> {
+                int status = response.getStatusCode();
+                if (status >= 200 && status < 300) {
+                    userAgent.send(ack(response, dialog));
+                }
+                return response;
+            });
+        });
     }
 
     /** Ends the call's dialog with BYE and completes with the final status. */
     CompletableFuture<Integer> bye(Dialog dialog) {
+        invites.forget(dialog.callId());
         return onLoop(() -> {
             Request bye = requests.request(Request.BYE, dialog.remoteTarget(), dialog.remoteUri(), dialog.remoteTag(),
                     dialog.callId(), dialog.localTag(), nextCseq()).build();

@@ -48,6 +48,7 @@ public final class MediaSession implements AutoCloseable {
     private volatile RtcpSession rtcpSession;
     private volatile RtcpHandler rtcpHandler;
     private volatile Channel rtcpChannel;
+    private volatile boolean sending = true;
 
     private MediaSession(Channel rtp, Channel rtcp, MediaOptions options, SecureRandom random) {
         this.rtp = rtp;
@@ -162,6 +163,20 @@ public final class MediaSession implements AutoCloseable {
         return done;
     }
 
+    /**
+     * Whether {@link #send} writes its frames: false while the call is on hold and this side sends
+     * nothing (the frames are drawn from the source and dropped, so time goes on, and are neither
+     * sent nor counted). Any thread.
+     */
+    public void sending(boolean on) {
+        this.sending = on;
+    }
+
+    /** Whether frames are written (see {@link #sending(boolean)}). */
+    public boolean sending() {
+        return sending;
+    }
+
     /** Everything counted so far: echo, reception, round trips and RTCP. Any thread. */
     public MediaStats stats() {
         RtcpSession session = rtcpSession;
@@ -222,16 +237,19 @@ public final class MediaSession implements AutoCloseable {
             if (framesSent < frames) {
                 byte[] payload = source.nextFrame();
                 long now = System.nanoTime();
+                framesSent++;
+                if (framesSent == frames) {
+                    drainDeadline = now + drain.toNanos();
+                }
+                if (!sending) {
+                    return;
+                }
                 RtpPacket packet = packetizer.next(payload);
                 verifier.sent(payload, now);
                 rtp.writeAndFlush(packet);
                 RtcpSession session = rtcpSession;
                 if (session != null) {
                     session.rtpSent(packet.timestamp(), payload.length, now);
-                }
-                framesSent++;
-                if (framesSent == frames) {
-                    drainDeadline = now + drain.toNanos();
                 }
                 return;
             }

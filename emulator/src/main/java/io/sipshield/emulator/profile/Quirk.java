@@ -10,7 +10,14 @@ public enum Quirk {
     /** Digium D6x before 2_9_0 (D80 before 1_12_0): the bitmask is computed, but the phone connects anyway. */
     NO_SERVER_VALIDATION("does not validate the server certificate: connects whatever the bitmask",
             "DEVICES.md §B firmware table (Digium Phones and Secure Calling, seeds 001/002): 2_2_0_4"),
-    /** Digium D6x before 2_3_9: the cipher list still has anonymous (no certificate) and NULL (no encryption) suites. */
+    /**
+     * Digium D6x before 2_3_9: the cipher list still has anonymous (no certificate) and NULL (no
+     * encryption) suites. Not on the wire today: BoringSSL has none of them and the JDK disables
+     * {@code anon, NULL} ({@code jdk.tls.disabledAlgorithms}), so both providers drop them from the
+     * ClientHello ({@code PhoneSslContexts.droppedCipherSuites}); what a test can observe is the
+     * profile's list and the drop, and that the ClientHello the mock records
+     * ({@code TlsConnection.offeredCiphers}) is 2_3_9's (MockClientHelloTest).
+     */
     ANONYMOUS_AND_NULL_CIPHERS("offers anonymous and NULL cipher suites as well",
             "DEVICES.md §B firmware table: 2_3_9 'anonymous and NULL cipher suites no longer offered'"),
     /** Digium D6x 2_9_2+ / D80 1_12_1+: the {@code tls_allow_wildcard_certs} setting exists (off by default). */

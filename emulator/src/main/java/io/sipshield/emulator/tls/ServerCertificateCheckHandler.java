@@ -9,6 +9,7 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
@@ -17,7 +18,9 @@ import javax.net.ssl.SSLSession;
  * Does what PJSIP does once the TLS handshake completes (sip_transport_tls.c, on connect):
  * validates the chain the server presented for the host dialled, and when the device validates
  * and the bitmask is not zero, drops the connection. Either way the result, with the bitmask,
- * completes {@link #report()}. Sits right after the {@link SslHandler}.
+ * completes {@link #report()}. Sits right after the {@link SslHandler}; a failed handshake's report
+ * carries the alert that ended it ({@link TlsReport#alert()}), read by a {@link TlsRecordObserver}
+ * below the SslHandler when the pipeline has one.
  */
 public final class ServerCertificateCheckHandler extends ChannelInboundHandlerAdapter {
 
@@ -26,6 +29,9 @@ public final class ServerCertificateCheckHandler extends ChannelInboundHandlerAd
     private final Clock clock;
     private final boolean enforce;
     private final CompletableFuture<TlsReport> report = new CompletableFuture<>();
+    private Throwable pendingFailure;
+    private String failurePrefix;
+    private TlsRecordObserver wire;
 
     /**
      * @param enforce whether a non-zero bitmask drops the connection (false: the phone reports it and
@@ -50,8 +56,8 @@ public final class ServerCertificateCheckHandler extends ChannelInboundHandlerAd
             if (completion.isSuccess()) {
                 judge(ctx);
             } else {
-                report.complete(TlsReport.failed("TLS handshake failed: " + describe(completion.cause()),
-                        TlsAlert.received(completion.cause()).orElse(null)));
+                // The SslHandler writes the alert it sends right after this event: read the wire once it has.
+                fail(ctx, completion.cause(), "TLS handshake failed: ");
             }
         }
         super.userEventTriggered(ctx, event);
@@ -74,24 +80,51 @@ public final class ServerCertificateCheckHandler extends ChannelInboundHandlerAd
         boolean drop = enforce && !verification.ok();
         String failure = drop ? "server certificate rejected: bitmask " + VerifyFlag.format(verification.bitmask())
                 + " " + verification.flags() : null;
+        // PJSIP closes the transport after its own check (sip_transport_tls.c, pj_ssl_sock_close ->
+        // SSL_shutdown): with verify_peer off OpenSSL never fails the handshake, so the server hears a
+        // close_notify from the phone, not bad_certificate; ctx.close() sends exactly that
         report.complete(new TlsReport(!drop, session.getProtocol(), session.getCipherSuite(), verification, chain, failure,
-                drop ? TlsAlert.closeNotifyFromPhone() : null));
+                drop ? new TlsAlert(0, TlsAlert.nameOf(0), false, TlsAlert.Sender.PHONE) : null));
         if (drop) {
             ctx.close();
         }
     }
 
+    /**
+     * The failed handshake's report, with its alert: the first fatal one a {@link TlsRecordObserver}
+     * below the SslHandler saw in the clear (either side's), else the one the provider says it
+     * received from the server.
+     */
+    private void fail(ChannelHandlerContext ctx, Throwable cause, String prefix) {
+        if (pendingFailure != null || report.isDone()) {
+            return;
+        }
+        pendingFailure = cause;
+        failurePrefix = prefix;
+        wire = ctx.pipeline().get(TlsRecordObserver.class);
+        ctx.executor().execute(this::completeFailed);
+    }
+
+    private void completeFailed() {
+        Throwable cause = pendingFailure;
+        TlsAlert alert = (wire == null ? Optional.<TlsAlert>empty() : wire.firstFatalAlert())
+                .or(() -> TlsAlert.receivedFrom(cause)).orElse(null);
+        report.complete(TlsReport.failed(failurePrefix + describe(cause)
+                + (alert == null ? "" : "; alert " + alert), alert));
+    }
+
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        if (pendingFailure != null) {
+            completeFailed();
+        }
         report.complete(TlsReport.failed("connection closed before the TLS handshake completed"));
         super.channelInactive(ctx);
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) throws Exception {
-        if (!report.isDone()) {
-            report.complete(TlsReport.failed(describe(cause), TlsAlert.received(cause).orElse(null)));
-        }
+        fail(ctx, cause, "");
         super.exceptionCaught(ctx, cause);
     }
 

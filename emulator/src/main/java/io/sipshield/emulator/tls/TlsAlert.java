@@ -8,96 +8,107 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A TLS alert seen on the phone's connection (RFC 8446 §6, the registry's names and codes), and who
- * sent it.
+ * A TLS alert seen on a phone's connection: its code, its name as RFC 8446 §6 / RFC 5246 §7.2
+ * spell it, and which side sent it. Read from the wire when the alert went in the clear
+ * ({@link TlsRecordObserver}), otherwise from what the provider said it received: BoringSSL names a
+ * received alert {@code SSLV3_ALERT_HANDSHAKE_FAILURE} / {@code TLSV1_ALERT_PROTOCOL_VERSION}, the
+ * JDK {@code Received fatal alert: handshake_failure}.
  *
- * <p>Where they come from: a handshake the server broke off shows the alert the phone received, in the
- * failure's text: the JDK writes {@code Received fatal alert: handshake_failure}, BoringSSL
- * {@code SSLV3_ALERT_HANDSHAKE_FAILURE} / {@code TLSV1_ALERT_UNKNOWN_CA} (its names for an alert
- * received from the peer). When the phone itself refuses the server's chain after the handshake, it
- * does what PJSIP does (sip_transport_tls.c: the transport is closed with {@code pj_ssl_sock_close},
- * whose OpenSSL backend calls {@code SSL_shutdown}): it sends {@code close_notify}, not
- * {@code bad_certificate}, because with {@code verify_peer = false} OpenSSL never fails the handshake.
- *
- * @param name   the alert's RFC 8446 name, like {@code handshake_failure}
- * @param code   its AlertDescription code, like 40
- * @param sentBy who sent it
+ * @param code   the AlertDescription byte (40 handshake_failure, 70 protocol_version, 80 internal_error ...)
+ * @param name   the RFC name, or {@code alert_<code>} for a code no RFC names
+ * @param fatal  whether the AlertLevel was fatal (2); a warning (1) otherwise
+ * @param sender who sent it
  */
-public record TlsAlert(String name, int code, Sender sentBy) {
+public record TlsAlert(int code, String name, boolean fatal, Sender sender) {
 
-    /** Which side sent an alert. */
+    /** The side of the phone's connection that sent the alert. */
     public enum Sender {
-        /** The server sent it; the phone received it. */
-        SERVER,
-        /** The phone sent it. */
-        PHONE
+        SERVER, PHONE;
+
+        /** {@code "server"} / {@code "phone"}, as reports print it. */
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
-    /** RFC 8446 §6 AlertDescription (plus TLS 1.2's decryption_failed and no_renegotiation), name to code. */
-    public static final Map<String, Integer> CODES = Map.ofEntries(
-            Map.entry("close_notify", 0), Map.entry("unexpected_message", 10), Map.entry("bad_record_mac", 20),
-            Map.entry("decryption_failed", 21), Map.entry("record_overflow", 22), Map.entry("handshake_failure", 40),
-            Map.entry("bad_certificate", 42), Map.entry("unsupported_certificate", 43),
-            Map.entry("certificate_revoked", 44), Map.entry("certificate_expired", 45),
-            Map.entry("certificate_unknown", 46), Map.entry("illegal_parameter", 47), Map.entry("unknown_ca", 48),
-            Map.entry("access_denied", 49), Map.entry("decode_error", 50), Map.entry("decrypt_error", 51),
-            Map.entry("protocol_version", 70), Map.entry("insufficient_security", 71),
-            Map.entry("internal_error", 80), Map.entry("inappropriate_fallback", 86), Map.entry("user_canceled", 90),
-            Map.entry("no_renegotiation", 100), Map.entry("missing_extension", 109),
-            Map.entry("unsupported_extension", 110), Map.entry("unrecognized_name", 112),
-            Map.entry("bad_certificate_status_response", 113), Map.entry("unknown_psk_identity", 115),
-            Map.entry("certificate_required", 116), Map.entry("no_application_protocol", 120));
+    /** RFC 5246 §7.2 and RFC 8446 §6 AlertDescription values, plus the SSLv3 ones BoringSSL still names. */
+    private static final Map<Integer, String> NAMES = Map.ofEntries(
+            Map.entry(0, "close_notify"), Map.entry(10, "unexpected_message"), Map.entry(20, "bad_record_mac"),
+            Map.entry(21, "decryption_failed"), Map.entry(22, "record_overflow"),
+            Map.entry(30, "decompression_failure"), Map.entry(40, "handshake_failure"),
+            Map.entry(41, "no_certificate"), Map.entry(42, "bad_certificate"),
+            Map.entry(43, "unsupported_certificate"), Map.entry(44, "certificate_revoked"),
+            Map.entry(45, "certificate_expired"), Map.entry(46, "certificate_unknown"),
+            Map.entry(47, "illegal_parameter"), Map.entry(48, "unknown_ca"), Map.entry(49, "access_denied"),
+            Map.entry(50, "decode_error"), Map.entry(51, "decrypt_error"), Map.entry(60, "export_restriction"),
+            Map.entry(70, "protocol_version"), Map.entry(71, "insufficient_security"),
+            Map.entry(80, "internal_error"), Map.entry(86, "inappropriate_fallback"),
+            Map.entry(90, "user_canceled"), Map.entry(100, "no_renegotiation"), Map.entry(109, "missing_extension"),
+            Map.entry(110, "unsupported_extension"), Map.entry(111, "certificate_unobtainable"),
+            Map.entry(112, "unrecognized_name"), Map.entry(113, "bad_certificate_status_response"),
+            Map.entry(114, "bad_certificate_hash_value"), Map.entry(115, "unknown_psk_identity"),
+            Map.entry(116, "certificate_required"), Map.entry(120, "no_application_protocol"));
 
-    private static final Pattern JDK_RECEIVED = Pattern.compile("Received fatal alert: ([a-z_]+)");
-    private static final Pattern BORINGSSL_RECEIVED = Pattern.compile("(?:SSLV3|TLSV1)_ALERT_([A-Z_]+)");
+    private static final Pattern BORINGSSL_RECEIVED = Pattern.compile("(?:SSLV3|TLSV1)_ALERT_([A-Z0-9_]+)");
+    private static final Pattern JDK_RECEIVED = Pattern.compile("Received fatal alert: ([a-z0-9_]+)");
 
     public TlsAlert {
         Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(sentBy, "sentBy");
+        Objects.requireNonNull(sender, "sender");
+        if (code < 0 || code > 255) {
+            throw new IllegalArgumentException("an AlertDescription is one byte (0-255), got " + code);
+        }
     }
 
-    /** The alert named {@code name} (an RFC 8446 name), sent by {@code sender}. */
-    public static Optional<TlsAlert> named(String name, Sender sender) {
-        Integer code = CODES.get(name);
-        return code == null ? Optional.empty() : Optional.of(new TlsAlert(name, code, sender));
+    /** A fatal alert by its code. */
+    public static TlsAlert fatal(int code, Sender sender) {
+        return new TlsAlert(code, nameOf(code), true, sender);
     }
 
-    /** The {@code close_notify} a phone sends when it closes a connection itself. */
-    public static TlsAlert closeNotifyFromPhone() {
-        return new TlsAlert("close_notify", 0, Sender.PHONE);
+    /** The RFC name of an alert code, or {@code alert_<code>}. */
+    public static String nameOf(int code) {
+        return NAMES.getOrDefault(code, "alert_" + code);
+    }
+
+    /** Every alert name the RFCs give, sorted. */
+    public static java.util.SortedSet<String> names() {
+        return java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(NAMES.values()));
+    }
+
+    /** The code of an alert named as the RFCs do ({@code handshake_failure}), if it is one. */
+    public static Optional<Integer> codeOf(String name) {
+        String wanted = name.toLowerCase(Locale.ROOT);
+        return NAMES.entrySet().stream().filter(e -> e.getValue().equals(wanted)).map(Map.Entry::getKey).findFirst();
     }
 
     /**
-     * The alert the phone received, read from a failed handshake's exception chain (JDK and BoringSSL
-     * texts); empty when no message names one.
+     * The alert a provider says it received from the server, read from the exception's messages
+     * (the whole cause chain). Empty when the failure names no received alert: the phone's own stack
+     * gave up, and what it sent (if anything) is only known from the wire; or the name is no RFC alert.
      */
-    public static Optional<TlsAlert> received(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            Optional<TlsAlert> alert = receivedIn(cause.getMessage());
-            if (alert.isPresent()) {
-                return alert;
+    public static Optional<TlsAlert> receivedFrom(Throwable failure) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null) {
+                text.append(t.getMessage()).append('\n');
             }
         }
-        return Optional.empty();
-    }
-
-    static Optional<TlsAlert> receivedIn(String message) {
-        if (message == null) {
-            return Optional.empty();
-        }
-        Matcher jdk = JDK_RECEIVED.matcher(message);
-        if (jdk.find()) {
-            return named(jdk.group(1), Sender.SERVER);
-        }
-        Matcher boring = BORINGSSL_RECEIVED.matcher(message);
+        String name = null;
+        Matcher boring = BORINGSSL_RECEIVED.matcher(text);
         if (boring.find()) {
-            return named(boring.group(1).toLowerCase(Locale.ROOT), Sender.SERVER);
+            name = boring.group(1).toLowerCase(Locale.ROOT);
+        } else {
+            Matcher jdk = JDK_RECEIVED.matcher(text);
+            if (jdk.find()) {
+                name = jdk.group(1);
+            }
         }
-        return Optional.empty();
+        return name == null ? Optional.empty() : codeOf(name).map(code -> fatal(code, Sender.SERVER));
     }
 
+    /** {@code handshake_failure (40) sent by the server}. */
     @Override
     public String toString() {
-        return name + " (" + code + ") sent by " + sentBy.name().toLowerCase(Locale.ROOT);
+        return name + " (" + code + ")" + (fatal ? "" : " warning") + " sent by the " + sender.label();
     }
 }

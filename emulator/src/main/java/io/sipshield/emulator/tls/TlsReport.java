@@ -12,9 +12,8 @@ import java.util.List;
  * @param verification the phone's verdict on the server chain, or null when it never saw one
  * @param peerChain    the chain the server presented, leaf first
  * @param failure      why the connection failed or was dropped, or null
- * @param alert        the TLS alert that ended the connection ({@link TlsAlert}: received from the server
- *                     in a failed handshake, or the phone's own close_notify when it dropped the server),
- *                     or null when none is known
+ * @param alert        the fatal TLS alert that ended the handshake and who sent it (read off the wire,
+ *                     else from the provider's "received" message), or null when none was seen
  */
 public record TlsReport(boolean established, String protocol, String cipherSuite, VerifyResult verification,
                         List<X509Certificate> peerChain, String failure, TlsAlert alert) {
@@ -23,17 +22,17 @@ public record TlsReport(boolean established, String protocol, String cipherSuite
         peerChain = List.copyOf(peerChain);
     }
 
-    /** A report without a known alert. */
+    /** A report without an alert. */
     public TlsReport(boolean established, String protocol, String cipherSuite, VerifyResult verification,
                      List<X509Certificate> peerChain, String failure) {
         this(established, protocol, cipherSuite, verification, peerChain, failure, null);
     }
 
     public static TlsReport failed(String failure) {
-        return new TlsReport(false, null, null, null, List.of(), failure);
+        return failed(failure, null);
     }
 
-    /** A failed connection that ended with {@code alert} (null when none is known). */
+    /** A failed handshake and the alert that ended it (null when none was seen). */
     public static TlsReport failed(String failure, TlsAlert alert) {
         return new TlsReport(false, null, null, null, List.of(), failure, alert);
     }

@@ -1,39 +1,51 @@
 package io.sipshield.emulator.tls;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Optional;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
 
 class TlsAlertTest {
 
     @Test
-    void readsTheAlertTheJdkReceived() {
-        Exception failure = new IllegalStateException("wrapped",
-                new SSLHandshakeException("Received fatal alert: handshake_failure"));
-        assertEquals(Optional.of(new TlsAlert("handshake_failure", 40, TlsAlert.Sender.SERVER)), TlsAlert.received(failure));
+    void boringSslNamesTheAlertItReceived() {
+        SSLException boring = new SSLHandshakeException(
+                "error:10000410:SSL routines:OPENSSL_internal:SSLV3_ALERT_HANDSHAKE_FAILURE");
+        assertEquals(Optional.of(TlsAlert.fatal(40, TlsAlert.Sender.SERVER)), TlsAlert.receivedFrom(boring));
+        SSLException version = new SSLHandshakeException(
+                "error:1000042e:SSL routines:OPENSSL_internal:TLSV1_ALERT_PROTOCOL_VERSION");
+        assertEquals(Optional.of(TlsAlert.fatal(70, TlsAlert.Sender.SERVER)), TlsAlert.receivedFrom(version));
     }
 
     @Test
-    void readsTheAlertBoringSslReceived() {
-        Exception failure = new SSLHandshakeException(
-                "error:10000418:SSL routines:OPENSSL_internal:TLSV1_ALERT_UNKNOWN_CA");
-        assertEquals(Optional.of(new TlsAlert("unknown_ca", 48, TlsAlert.Sender.SERVER)), TlsAlert.received(failure));
-        assertEquals("protocol_version", TlsAlert.receivedIn("SSLV3_ALERT_PROTOCOL_VERSION").isPresent()
-                ? "protocol_version" : "x");
+    void theJdkSaysReceivedFatalAlertAnywhereInTheCauseChain() {
+        SSLException jdk = new SSLException("wrapped", new SSLException("Received fatal alert: internal_error"));
+        assertEquals(Optional.of(TlsAlert.fatal(80, TlsAlert.Sender.SERVER)), TlsAlert.receivedFrom(jdk));
     }
 
     @Test
-    void noAlertWhenTheMessageNamesNoneOrAnUnknownOne() {
-        assertTrue(TlsAlert.received(new SSLHandshakeException("Connection reset")).isEmpty());
-        assertTrue(TlsAlert.receivedIn("Received fatal alert: made_up").isEmpty());
-        assertTrue(TlsAlert.receivedIn(null).isEmpty());
+    void aLocalFailureNamesNoReceivedAlert() {
+        assertEquals(Optional.empty(), TlsAlert.receivedFrom(new SSLHandshakeException(
+                "error:100000f0:SSL routines:OPENSSL_internal:UNSUPPORTED_PROTOCOL")));
+        assertEquals(Optional.empty(), TlsAlert.receivedFrom(new SSLHandshakeException(
+                "The server selected protocol version TLS10 is not accepted by client preferences [TLS12]")));
+        assertEquals(Optional.empty(), TlsAlert.receivedFrom(new SSLException("Received fatal alert: no_such_alert")));
     }
 
     @Test
-    void aPhoneClosingItselfSendsCloseNotify() {
-        assertEquals("close_notify (0) sent by phone", TlsAlert.closeNotifyFromPhone().toString());
+    void namesFollowTheRfcAndUnknownCodesStayNumbered() {
+        assertEquals("protocol_version", TlsAlert.nameOf(70));
+        assertEquals("certificate_required", TlsAlert.nameOf(116));
+        assertEquals("alert_200", TlsAlert.nameOf(200));
+        assertEquals(Optional.of(48), TlsAlert.codeOf("unknown_ca"));
+        assertEquals("handshake_failure (40) sent by the phone", TlsAlert.fatal(40, TlsAlert.Sender.PHONE).toString());
+    }
+
+    @Test
+    void aCodeIsOneByte() {
+        assertThrows(IllegalArgumentException.class, () -> TlsAlert.fatal(256, TlsAlert.Sender.SERVER));
     }
 }

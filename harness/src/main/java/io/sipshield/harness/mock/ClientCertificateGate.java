@@ -6,6 +6,7 @@ import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.sipshield.emulator.tls.CertificateValidator;
+import io.sipshield.emulator.tls.TlsRecordObserver;
 import io.sipshield.emulator.tls.VerifyError;
 import io.sipshield.emulator.tls.VerifyFinding;
 import java.net.InetSocketAddress;
@@ -19,6 +20,7 @@ import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -33,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * the verification status is checked now; a certificate that fails closes the connection before
  * any SIP is read or answered. Records every connection's outcome, also for the MX-ONE personality,
  * whose client verification already happened inside the handshake ({@link HandshakeClientVerifier}):
- * its refusals arrive here as failed handshakes. Confined to the connection's event loop.
+ * its refusals arrive here as failed handshakes. With a {@link TlsRecordObserver} below the SslHandler,
+ * each record also holds the phone's ClientHello and the alert that ended a failed handshake. Confined to the connection's event loop.
  */
 final class ClientCertificateGate extends ChannelInboundHandlerAdapter {
 
@@ -63,7 +66,11 @@ final class ClientCertificateGate extends ChannelInboundHandlerAdapter {
                 refused = true;
                 String reason = describe(completion.cause());
                 LOG.info("TLS handshake with {} failed: {}", remote, reason);
-                recorder.accept(new TlsConnection(remote, false, null, null, null, false, reason));
+                // the SslHandler writes its alert after this event: record once it has
+                Optional<TlsRecordObserver> wire = wire(ctx);
+                ctx.executor().execute(() -> recorder.accept(new TlsConnection(remote, false, null, null, null, false,
+                        reason, wire.flatMap(TlsRecordObserver::clientHello).orElse(null),
+                        wire.flatMap(TlsRecordObserver::firstFatalAlert).orElse(null))));
             } else {
                 judge(ctx, remote);
             }
@@ -85,7 +92,7 @@ final class ClientCertificateGate extends ChannelInboundHandlerAdapter {
             }
         }
         recorder.accept(new TlsConnection(remote, true, session.getProtocol(), session.getCipherSuite(), subject,
-                reason == null, reason));
+                reason == null, reason, wire(ctx).flatMap(TlsRecordObserver::clientHello).orElse(null), null));
         if (reason != null) {
             refused = true;
             LOG.warn("closing {} after the TLS handshake: {}", remote, reason);
@@ -119,6 +126,11 @@ final class ClientCertificateGate extends ChannelInboundHandlerAdapter {
             pending.addAll(Arrays.asList(next.getSuppressed()));
         }
         return messages.isEmpty() ? failure.getClass().getSimpleName() : String.join(": ", messages);
+    }
+
+    /** The observer below the SslHandler that read the ClientHello and the alerts, if the pipeline has one. */
+    private static Optional<TlsRecordObserver> wire(ChannelHandlerContext ctx) {
+        return Optional.ofNullable(ctx.pipeline().get(TlsRecordObserver.class));
     }
 
     private static List<X509Certificate> peerChain(SSLSession session) {

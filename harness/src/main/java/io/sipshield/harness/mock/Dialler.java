@@ -183,6 +183,7 @@ final class Dialler {
         String toUri = "sip:" + callee.id() + "@" + calleeHost;
         String fromTag = messages.newTag();
         String calleeCallId = messages.newCallId();
+        String calleeOffer = offer(callee, calleeKey, calleeHost, calleePorts);
         Request invite = messages.request(Request.INVITE, reachable.binding().contact())
                 .from(fromUri, fromTag)
                 .to(toUri)
@@ -191,7 +192,7 @@ final class Dialler {
                 .via(calleeHost, calleeLocal.getPort(), "TLS")
                 .contact("sip:" + calleeHost + ":" + calleeLocal.getPort() + ";transport=TLS")
                 .userAgent(state.userAgent())
-                .body("application/sdp", offer(callee, calleeKey, calleeHost, calleePorts))
+                .body("application/sdp", calleeOffer)
                 .build();
         String inviteBranch = ((ViaHeader) invite.getHeader(ViaHeader.NAME)).getBranch();
         attempt.calleeSip = calleeSip;
@@ -239,7 +240,7 @@ final class Dialler {
             DialBridge.Leg calleeLeg = new DialBridge.Leg(calleeSip, calleeCallId, calleeContact, fromUri, fromTag,
                     toUri, calleeTag, calleePorts.rtp());
             bridge(callerSip, callerInvite, caller, callee, calleeLeg, response, calleeKey, outcome, answerCrypto,
-                    remote, callerPorts, calleePorts);
+                    remote, callerPorts, calleePorts, calleeOffer);
         }));
         calleeSip.writeAndFlush(invite);
     }
@@ -265,7 +266,7 @@ final class Dialler {
     private void bridge(Channel callerSip, Request callerInvite, Caller caller, MockEndpoint callee,
                         DialBridge.Leg calleeLeg, Response calleeAnswer, CryptoAttribute calleeKey,
                         AsteriskMediaNegotiation.Outcome outcome, CryptoAttribute answerCrypto,
-                        InetSocketAddress remote, RtpPorts callerPorts, RtpPorts calleePorts) {
+                        InetSocketAddress remote, RtpPorts callerPorts, RtpPorts calleePorts, String calleeOffer) {
         MediaDescription answer;
         CryptoAttribute calleeAnswerKey;
         try {
@@ -307,6 +308,10 @@ final class Dialler {
                 callerUri, callerFrom.getTag(), callerPorts.rtp());
         state.channels().opened(callee.id(), calleeLeg.callId());
         state.routing().bridge(new DialBridge(callerLeg, calleeLeg, caller::forget));
+        // the callee's re-INVITEs (hold) are answered by the mock on the callee's leg, with the mock's offer as its SDP
+        state.routing().reInvites().opened(calleeLeg.callId(), new ReInviteHandler.Leg(calleeLeg.localTag(),
+                calleeLeg.remoteTag(), calleePorts.rtp(), io.sipshield.emulator.sdp.LocalDescription.parse(calleeOffer),
+                calleeKey, calleeAnswerKey, new InetSocketAddress(answer.connectionAddress(), answer.port())));
     }
 
     /**

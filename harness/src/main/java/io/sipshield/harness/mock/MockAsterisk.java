@@ -24,6 +24,8 @@ import io.sipshield.emulator.sip.SipFrameDecoder;
 import io.sipshield.emulator.sip.SipMessageCodec;
 import io.sipshield.emulator.tls.CertificateValidator;
 import io.sipshield.emulator.tls.ServerCertificateValidator;
+import io.sipshield.emulator.tls.TlsAlert;
+import io.sipshield.emulator.tls.TlsRecordObserver;
 import io.sipshield.emulator.tls.TlsPurpose;
 import io.sipshield.harness.mock.dialplan.Dialplan;
 import io.sipshield.harness.mock.dialplan.DialplanApplication;
@@ -126,6 +128,7 @@ public final class MockAsterisk implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         ChannelPipeline pipeline = ch.pipeline();
+                        pipeline.addLast("tls-records", new TlsRecordObserver(TlsAlert.Sender.SERVER));
                         pipeline.addLast("tls", tls.newHandler(ch.alloc()));
                         pipeline.addLast("client-certificate", new ClientCertificateGate(clientVerifier,
                                 config.clock, connections::add));
@@ -155,7 +158,9 @@ public final class MockAsterisk implements AutoCloseable {
                 : config.requireClientCert ? ClientAuth.REQUIRE
                 : config.verifyClient ? ClientAuth.OPTIONAL : ClientAuth.NONE;
         try {
-            SslContextBuilder builder = SslContextBuilder.forServer(config.certificate.privateKey(), chain)
+            // TransportKeyManager: a cipher= list the key cannot serve fails as OpenSSL fails it (alert 40)
+            SslContextBuilder builder = SslContextBuilder.forServer(
+                            new TransportKeyManager(config.certificate.privateKey(), chain))
                     .sslProvider(SslProvider.OPENSSL)
                     .protocols(config.tlsProtocols)
                     .clientAuth(clientAuth);
@@ -433,7 +438,9 @@ public final class MockAsterisk implements AutoCloseable {
         /**
          * pjsip.conf transport {@code cipher}: the TLS 1.2-and-below cipher suites the transport
          * accepts, OpenSSL names (as {@code pjsip list ciphers} prints them) or IANA names. As with
-         * OpenSSL's cipher list, TLS 1.3 suites are not affected.
+         * OpenSSL's cipher list, TLS 1.3 suites are not affected. A list the certificate's key cannot
+         * serve (only ECDSA suites with an RSA certificate) fails each TLS 1.2 handshake with alert 40
+         * handshake_failure, as OpenSSL 3 does ({@link TransportKeyManager}).
          *
          * @throws IllegalArgumentException naming a cipher this TLS stack does not have
          */

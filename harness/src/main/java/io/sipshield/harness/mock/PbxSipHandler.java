@@ -174,6 +174,11 @@ final class PbxSipHandler extends SimpleChannelInboundHandler<Object> {
     }
 
     private void invite(ChannelHandlerContext ctx, Request request) {
+        if (((ToHeader) request.getHeader(ToHeader.NAME)).getTag() != null) {
+            // in a dialog: hold/resume (ReInviteHandler), not a new call; not challenged
+            state.routing().reInvites().onReInvite(request, reInviteReplies(ctx, request));
+            return;
+        }
         MockEndpoint endpoint = authenticate(ctx, request);
         if (endpoint == null) {
             return;
@@ -310,7 +315,43 @@ final class PbxSipHandler extends SimpleChannelInboundHandler<Object> {
             throw new IllegalStateException("cannot attach the SDP answer", e);
         }
         send(ctx, ok);
+        FromHeader caller = (FromHeader) call.invite.getHeader(FromHeader.NAME);
+        state.routing().reInvites().opened(call.callId, new ReInviteHandler.Leg(tag, caller.getTag(), media,
+                io.sipshield.emulator.sdp.LocalDescription.parse(sdp), call.media.answerCrypto(),
+                outcome instanceof AsteriskMediaNegotiation.Srtp srtp ? srtp.offered() : null, call.media.remote()));
         return tag;
+    }
+
+    /** How a re-INVITE read on this connection is answered: like the first INVITE's 200 (Contact, Allow, Supported). */
+    private ReInviteHandler.Replies reInviteReplies(ChannelHandlerContext ctx, Request request) {
+        return new ReInviteHandler.Replies() {
+            @Override
+            public Response status(int status) {
+                return response(ctx, request, status, null);
+            }
+
+            @Override
+            public Response ok(String sdp) {
+                Response ok = response(ctx, request, Response.OK, null);
+                InetSocketAddress local = (InetSocketAddress) ctx.channel().localAddress();
+                addHeader(ok, ContactHeader.NAME, "<sip:" + local.getAddress().getHostAddress() + ":"
+                        + local.getPort() + ";transport=TLS>");
+                addHeader(ok, "Allow", ALLOW);
+                addHeader(ok, "Supported", "100rel, timer, replaces, norefersub");
+                try {
+                    ok.setContent(sdp, (javax.sip.header.ContentTypeHeader) messages.header("Content-Type",
+                            "application/sdp"));
+                } catch (ParseException e) {
+                    throw new IllegalStateException("cannot attach the SDP answer to the re-INVITE", e);
+                }
+                return ok;
+            }
+
+            @Override
+            public void send(Response response) {
+                PbxSipHandler.this.send(ctx, response);
+            }
+        };
     }
 
     /** BYE from the phone: 200, the call's dialplan stops, its media closes, a bridge ends both legs. */

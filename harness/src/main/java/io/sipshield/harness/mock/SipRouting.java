@@ -16,6 +16,12 @@ final class SipRouting {
 
     private final Map<String, Consumer<Response>> responseHandlers = new ConcurrentHashMap<>();
     private final Map<String, DialBridge> bridges = new ConcurrentHashMap<>();
+    private final ReInviteHandler reInvites = new ReInviteHandler();
+
+    /** Every answered call leg's media, for the re-INVITEs its phone sends (hold, resume). */
+    ReInviteHandler reInvites() {
+        return reInvites;
+    }
 
     /** Responses with this Call-ID go to {@code handler} (run on the connection's event loop that read them). */
     void expectResponses(String callId, Consumer<Response> handler) {

@@ -305,7 +305,7 @@ final class ScenarioRun implements AutoCloseable {
         return new Observation.TlsObservation(report.established(), report.protocol(), report.cipherSuite(),
                 report.verification() == null ? null : report.verification().bitmask(), report.failure(),
                 alert == null ? null : new Observation.AlertObservation(alert.name(), alert.code(),
-                        alert.sentBy().name().toLowerCase(Locale.ROOT)));
+                        alert.sender().label()));
     }
 
     /** What the mock reports as the steps end (before it stops): pjsip show contacts and endpoints. */

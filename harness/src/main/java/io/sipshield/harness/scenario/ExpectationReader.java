@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -192,11 +191,11 @@ final class ExpectationReader {
 
     private Expectations.Alert alert(Fields alert) throws ScenarioFileException {
         requireSomething(alert, ScenarioKeys.EXPECT_TLS_ALERT);
-        String names = new TreeSet<>(TlsAlert.CODES.keySet()).toString();
+        String names = TlsAlert.names().toString();
         String name = null;
         Optional<YamlNode> node = alert.optional("name");
         if (node.isPresent()) {
-            name = reader.name(node.get(), alert.field("name"), "alert name", TlsAlert.CODES::containsKey,
+            name = reader.name(node.get(), alert.field("name"), "alert name", TlsAlert.names()::contains,
                     "RFC 8446 alert names " + names);
         }
         Integer code = null;
@@ -204,8 +203,8 @@ final class ExpectationReader {
         if (node.isPresent()) {
             code = (int) reader.integer(node.get(), alert.field("code"), 0, 255);
         }
-        if (name != null && code != null && TlsAlert.CODES.get(name) != code.intValue()) {
-            throw reader.error(node.get().mark(), alert.field("code"), name + " is " + TlsAlert.CODES.get(name)
+        if (name != null && code != null && TlsAlert.codeOf(name).orElseThrow() != code.intValue()) {
+            throw reader.error(node.get().mark(), alert.field("code"), name + " is " + TlsAlert.codeOf(name).orElseThrow()
                     + ", not " + code, "the code of the alert named, or only one of name and code");
         }
         String sentBy = null;

@@ -173,7 +173,9 @@ class ScenarioRunnerTest {
         Path a = write("a.yaml", scenario("pass"));
         Path b = write("b.yaml", scenario("fail"));
         List<String> events = new ArrayList<>();
-        List<ScenarioResult> results = runner(FAKE).run(List.of(dir), new RunListener() {
+        // one job: the listener hears the results in file order (with several, in finishing order)
+        List<ScenarioResult> results = ScenarioRunner.builder().executor(FAKE).jobs(1).build()
+                .run(List.of(dir), new RunListener() {
             @Override
             public void runStarting(List<Path> files) {
                 events.add("start " + files);

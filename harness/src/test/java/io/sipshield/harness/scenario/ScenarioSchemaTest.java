@@ -85,7 +85,7 @@ class ScenarioSchemaTest {
                 defs.path("phone").path("properties").path("reject-status").path("default").asInt());
         assertEquals(keywords(io.sipshield.emulator.tls.VerifyFlag.values(), Enum::name),
                 strings(defs.path("flags").path("items").path("enum")));
-        assertEquals(new java.util.TreeSet<>(io.sipshield.emulator.tls.TlsAlert.CODES.keySet()),
+        assertEquals(new java.util.TreeSet<>(io.sipshield.emulator.tls.TlsAlert.names()),
                 new java.util.TreeSet<>(strings(defs.path("alert").path("properties").path("name").path("enum"))));
         assertEquals(List.copyOf(CaseTable.RESERVED), List.of(defs.path("cases").path("properties").path("columns")
                 .path("items").path("not").path("const").asText()));
