@@ -231,13 +231,20 @@ final class ScenarioRun implements AutoCloseable {
      * The phone's current call, forgotten: the last it placed, or else the one call the server offered it
      * and it answered (null when there is none, or several).
      */
-    Call takeCall(String phone) {
-        Call call = calls.remove(phone);
+    /** The phone's current call without ending it: the last it placed or answered, or null. */
+    Call currentCall(String phone) {
+        Call call = calls.get(phone);
         if (call != null || phones.get(phone) == null) {
             return call;
         }
         List<Call> incoming = phones.get(phone).incomingCalls().values().stream().filter(Call::answered).toList();
         return incoming.size() == 1 ? incoming.get(0) : null;
+    }
+
+    Call takeCall(String phone) {
+        Call call = currentCall(phone);
+        calls.remove(phone);
+        return call;
     }
 
     /** The media counters of the phone's last call with media. */

@@ -55,6 +55,38 @@ interface StepPerformer<S extends Step> {
             new AnswerPerformer(phone).perform(run, index, answer);
         } else if (step instanceof Step.ExpectRequest request) {
             new ExpectRequestPerformer(phone).perform(run, index, request);
+        } else if (step instanceof Step.Hold hold) {
+            new ReInvitePerformer(true).perform(run, index, hold);
+        } else if (step instanceof Step.Resume resume) {
+            new ReInvitePerformer(false).perform(run, index, resume);
+        }
+    }
+
+    /**
+     * {@code hold} / {@code resume}: a re-INVITE on the phone's current call ({@link Call#hold()},
+     * {@link Call#resume()}); the direction the other side answered is noted.
+     */
+    final class ReInvitePerformer implements StepPerformer<Step.PhoneStep> {
+        private final boolean hold;
+
+        ReInvitePerformer(boolean hold) {
+            this.hold = hold;
+        }
+
+        @Override
+        public void perform(ScenarioRun run, int index, Step.PhoneStep step) throws Exception {
+            Call call = run.currentCall(step.phone());
+            if (call == null || !call.answered()) {
+                run.note(step.phone() + ": " + step.kind() + " with no answered call");
+                run.status(index, step.kind(), step.phone(), null, null);
+                return;
+            }
+            String what = "re-INVITE (" + step.kind() + ")";
+            Optional<Integer> status = run.awaitAnswer(hold ? call.hold() : call.resume(), what, step.phone());
+            run.status(index, step.kind(), step.phone(), null, status.orElse(null));
+            if (status.isPresent() && status.get() / 100 == 2) {
+                run.note(step.phone() + ": " + step.kind() + " answered a=" + call.remoteDirection().attribute());
+            }
         }
     }
 

@@ -18,7 +18,8 @@ public sealed interface Step permits Step.PhoneStep, Step.Wait {
     }
 
     /** A step one phone performs. */
-    sealed interface PhoneStep extends Step permits Register, Unregister, Call, Answer, Hangup, ExpectRequest {
+    sealed interface PhoneStep extends Step permits Register, Unregister, Call, Answer, Hangup, ExpectRequest, Hold,
+            Resume {
         /** The name of the phone that acts. */
         String phone();
     }
@@ -36,6 +37,33 @@ public sealed interface Step permits Step.PhoneStep, Step.Wait {
         @Override
         public String kind() {
             return "register";
+        }
+    }
+
+    /**
+     * The phone puts its current call on hold: a re-INVITE with {@code a=sendonly} (RFC 3264 §8.4), and it
+     * stops sending media.
+     */
+    record Hold(String phone, ExpectedStatus expect) implements PhoneStep {
+        public Hold {
+            Objects.requireNonNull(phone, "phone");
+        }
+
+        @Override
+        public String kind() {
+            return "hold";
+        }
+    }
+
+    /** The phone takes its current call off hold: a re-INVITE with {@code a=sendrecv}. */
+    record Resume(String phone, ExpectedStatus expect) implements PhoneStep {
+        public Resume {
+            Objects.requireNonNull(phone, "phone");
+        }
+
+        @Override
+        public String kind() {
+            return "resume";
         }
     }
 

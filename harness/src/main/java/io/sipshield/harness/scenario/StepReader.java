@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -15,9 +14,6 @@ import java.util.stream.Collectors;
  * {@code phone} and the step's options.
  */
 final class StepReader {
-
-    /** Step kinds the loader knows but the emulator cannot perform yet: a load-time error, never faked. */
-    static final Set<String> NOT_SUPPORTED = Set.of("hold", "resume");
 
     /** How long {@code expect-request} waits when the scenario does not say. */
     static final Duration DEFAULT_REQUEST_WITHIN = Duration.ofSeconds(10);
@@ -62,11 +58,6 @@ final class StepReader {
         Entry entry = entries.get(0);
         String kindField = field + "." + entry.key();
         YamlNode value = entry.value();
-        if (NOT_SUPPORTED.contains(entry.key())) {
-            throw reader.error(entry.keyMark(), kindField, entry.key() + " is not supported yet",
-                    "a step the emulator performs: " + ScenarioKeys.STEP.stream().filter(kind -> !NOT_SUPPORTED.contains(kind))
-                            .collect(Collectors.joining(", ")) + " (the others need support in the emulated phone)");
-        }
         return switch (entry.key()) {
             case "register" -> {
                 PhoneAndStatus step = phoneStep(value, kindField);
@@ -79,6 +70,14 @@ final class StepReader {
             case "hangup" -> {
                 PhoneAndStatus step = phoneStep(value, kindField);
                 yield new Step.Hangup(step.phone(), step.expect());
+            }
+            case "hold" -> {
+                PhoneAndStatus step = phoneStep(value, kindField);
+                yield new Step.Hold(step.phone(), step.expect());
+            }
+            case "resume" -> {
+                PhoneAndStatus step = phoneStep(value, kindField);
+                yield new Step.Resume(step.phone(), step.expect());
             }
             case "wait" -> new Step.Wait(seconds(reader.number(value, kindField, 0, 3600)));
             case "answer" -> answer(value, kindField);

@@ -238,9 +238,13 @@ class ScenarioLoaderV2Test {
     }
 
     @Test
-    void holdAndResumeAreNotFaked() {
-        at(invalid(steps("  - hold: alice\n")), 8, 5, "hold is not supported yet in steps[0].hold");
-        at(invalid(steps("  - resume: alice\n")), 8, 5, "resume is not supported yet");
+    void holdAndResumeNameAPhoneAndMayStateTheReInvitesStatus() throws Exception {
+        List<Step> steps = parse(steps("""
+                  - hold: alice
+                  - resume: { phone: alice, expect: 200 }
+                """)).steps();
+        assertEquals(List.of(new Step.Hold("alice", null), new Step.Resume("alice", ExpectedStatus.code(200))), steps);
+        at(invalid(steps("  - hold: carol\n")), 8, 11, "unknown phone 'carol' in steps[0].hold");
     }
 
     // expect
