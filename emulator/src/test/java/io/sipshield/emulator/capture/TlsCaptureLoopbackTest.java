@@ -96,6 +96,10 @@ class TlsCaptureLoopbackTest {
         }
         assertTrue(taps.unavailable.isEmpty());
         InetSocketAddress local = (InetSocketAddress) channel.localAddress();
+        // close() completes before the pipeline hears channelInactive (fired later on the event loop)
+        for (int i = 0; i < 250 && taps.events.size() < 2; i++) {
+            Thread.sleep(20);
+        }
         assertEquals(List.of("opened " + local + " " + listener.localAddress(),
                 "closed " + local + " " + listener.localAddress()), taps.events);
         assertEquals(Direction.SENT, taps.packets.get(0).direction());
