@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "SIP-TLS/SRTP test harness: emulated phones against a mock Asterisk.",
         subcommands = {RunCommand.class, ServeCommand.class, ProbeCommand.class, VerifyCommand.class, DecodeCommand.class, ProfilesCommand.class,
-                CertsCommand.class, SrtpCommand.class, BenchCommand.class, SchemaCommand.class},
+                CertsCommand.class, SrtpCommand.class, BenchCommand.class, SchemaCommand.class,
+                io.sipshield.harness.cli.phoneconfig.PhoneConfigCommand.class},
         exitCodeOnInvalidInput = ExitCodes.INVALID_INPUT,
         exitCodeOnExecutionException = ExitCodes.FAILED)
 public final class SipshieldCommand implements Runnable {
