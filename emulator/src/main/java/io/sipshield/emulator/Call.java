@@ -3,6 +3,7 @@ package io.sipshield.emulator;
 import io.sipshield.emulator.media.MediaSession;
 import io.sipshield.emulator.media.MediaSink;
 import io.sipshield.emulator.media.MediaStats;
+import io.sipshield.emulator.media.MediaTimeline;
 import io.sipshield.emulator.rtp.G711;
 import io.sipshield.emulator.rtp.MediaSource;
 import io.sipshield.emulator.sdp.CryptoAttribute;
@@ -148,6 +149,14 @@ public final class Call {
 
     public MediaStats mediaStats() {
         return media == null ? MediaStats.NONE : media.stats();
+    }
+
+    /**
+     * The call's media over time in fixed buckets, 100 ms by default (packets sent, received, lost, jitter, authentication
+     * failures); {@link MediaTimeline#EMPTY} without media. Any thread.
+     */
+    public MediaTimeline mediaTimeline() {
+        return media == null ? MediaTimeline.EMPTY : media.timeline();
     }
 
     /** The other side ended the call (its BYE was answered): media stops. */

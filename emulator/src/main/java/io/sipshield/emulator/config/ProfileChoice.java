@@ -64,7 +64,8 @@ public record ProfileChoice(Optional<String> base, List<String> suffixes, Set<Qu
      * with the file's variants applied.
      */
     public DeviceProfile resolve(DeviceProfile fallback) {
-        DeviceProfile start = base.flatMap(DeviceProfiles::byName).orElse(Objects.requireNonNull(fallback, "fallback"));
+        DeviceProfile start = base.flatMap(DeviceProfiles::byName)
+                .orElseGet(() -> Objects.requireNonNull(fallback, "fallback: the file implies no firmware"));
         if (suffixes.isEmpty() && added.isEmpty() && removed.isEmpty() && srtp.isEmpty()) {
             return start;
         }

@@ -13,8 +13,12 @@ import java.util.Objects;
  * @param cname        the SDES CNAME, e.g. {@code 101@127.0.0.1}
  * @param clock        the wallclock for RTCP's NTP timestamps
  * @param capture      where the session copies its SRTP/SRTCP datagrams and SDES keys, or null (no capture)
+ * @param timelineInterval the bucket length of the session's {@link MediaTimeline}, at least 1 ms (default 100 ms)
+ * @param timelineBuckets  how many buckets the timeline keeps at most (default 6000: 10 minutes at 100 ms, about
+ *                         0.5 MB per call at most); 0 records none (many long calls at once, as a load run makes)
  */
-public record MediaOptions(Duration rtcpInterval, boolean rtcpMux, String cname, Clock clock, CaptureTaps capture) {
+public record MediaOptions(Duration rtcpInterval, boolean rtcpMux, String cname, Clock clock, CaptureTaps capture,
+                           Duration timelineInterval, int timelineBuckets) {
 
     /** RFC 3550 §6.2: the minimum (and usual) interval between reports. */
     public static final Duration DEFAULT_RTCP_INTERVAL = Duration.ofSeconds(5);
@@ -27,6 +31,19 @@ public record MediaOptions(Duration rtcpInterval, boolean rtcpMux, String cname,
         if (rtcpInterval.compareTo(MIN_RTCP_INTERVAL) < 0) {
             throw new IllegalArgumentException("rtcpInterval: expected at least 10 ms, got " + rtcpInterval.toMillis() + " ms");
         }
+        Objects.requireNonNull(timelineInterval, "timelineInterval");
+        if (timelineInterval.compareTo(Duration.ofMillis(1)) < 0) {
+            throw new IllegalArgumentException("timelineInterval: expected at least 1 ms, got " + timelineInterval);
+        }
+        if (timelineBuckets < 0) {
+            throw new IllegalArgumentException("timelineBuckets: expected 0 or more, got " + timelineBuckets);
+        }
+    }
+
+    /** Options with the default timeline (100 ms buckets, at most 6000). */
+    public MediaOptions(Duration rtcpInterval, boolean rtcpMux, String cname, Clock clock, CaptureTaps capture) {
+        this(rtcpInterval, rtcpMux, cname, clock, capture, MediaTimelineRecorder.DEFAULT_INTERVAL,
+                MediaTimelineRecorder.DEFAULT_MAX_BUCKETS);
     }
 
     /** 5 s reports on RTP port + 1, CNAME {@code sipshield@<address>}. */
@@ -45,6 +62,8 @@ public record MediaOptions(Duration rtcpInterval, boolean rtcpMux, String cname,
         private String cname = "sipshield";
         private Clock clock = Clock.systemUTC();
         private CaptureTaps capture;
+        private Duration timelineInterval = MediaTimelineRecorder.DEFAULT_INTERVAL;
+        private int timelineBuckets = MediaTimelineRecorder.DEFAULT_MAX_BUCKETS;
 
         private Builder() {
         }
@@ -77,8 +96,18 @@ public record MediaOptions(Duration rtcpInterval, boolean rtcpMux, String cname,
             return this;
         }
 
+        /**
+         * The session's {@link MediaTimeline}: buckets of {@code interval} (default 100 ms), at most
+         * {@code maxBuckets} of them (default 6000); 0 records no timeline.
+         */
+        public Builder timeline(Duration interval, int maxBuckets) {
+            this.timelineInterval = Objects.requireNonNull(interval, "interval");
+            this.timelineBuckets = maxBuckets;
+            return this;
+        }
+
         public MediaOptions build() {
-            return new MediaOptions(rtcpInterval, rtcpMux, cname, clock, capture);
+            return new MediaOptions(rtcpInterval, rtcpMux, cname, clock, capture, timelineInterval, timelineBuckets);
         }
     }
 }

@@ -11,6 +11,7 @@ import io.sipshield.emulator.rtp.RtpPacket;
 import io.sipshield.emulator.rtp.RtpPacketizer;
 import io.sipshield.emulator.sdp.SdesOutcome;
 import io.sipshield.emulator.srtp.SrtcpContext;
+import io.sipshield.emulator.srtp.SrtpStatus;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -23,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * One call's media on the phone side: an RTP port and the RTCP port above it (RFC 3550 §11) on
  * the shared event loops (the phone owns no thread); SRTP and SRTCP on them once the answer gives
  * the remote address and keys, or plain RTP and RTCP; a 20 ms sender; and the sinks that check
- * what comes back: an {@link EchoVerifier}, {@link ReceptionStats}, and any added with
+ * what comes back: an {@link EchoVerifier}, {@link ReceptionStats}, a {@link MediaTimelineRecorder}, and any added with
  * {@link #addSink} ({@link ToneDetector}, {@link WavRecorder}).
  *
  * <pre>{@code
@@ -44,7 +45,8 @@ public final class MediaSession implements AutoCloseable {
     private final RtpPacketizer packetizer;
     private final EchoVerifier verifier = new EchoVerifier();
     private final ReceptionStats reception = new ReceptionStats(G711.CLOCK_RATE);
-    private final MediaSinkHandler sinks = new MediaSinkHandler(List.of(verifier, reception));
+    private final MediaTimelineRecorder timeline;
+    private final MediaSinkHandler sinks;
     private volatile RtcpSession rtcpSession;
     private volatile RtcpHandler rtcpHandler;
     private volatile Channel rtcpChannel;
@@ -55,6 +57,8 @@ public final class MediaSession implements AutoCloseable {
         this.rtcp = rtcp;
         this.options = options;
         this.random = random;
+        this.timeline = new MediaTimelineRecorder(G711.CLOCK_RATE, options.timelineInterval(), options.timelineBuckets());
+        this.sinks = new MediaSinkHandler(List.of(verifier, reception, timeline));
         this.packetizer = RtpPacketizer.builder().payloadType(G711.PCMU.payloadType()).random(random).build();
         if (options.capture() != null) {
             // at the head, below the SRTP codec: the tap sees the protected datagrams as they go over the wire
@@ -109,7 +113,7 @@ public final class MediaSession implements AutoCloseable {
                     keys.remote()));
         }
         start(destination, new SrtpCodec(keys.local().srtpContext().build(), keys.remote().srtpContext().build(),
-                        destination.rtp(), verifier::unprotected),
+                        destination.rtp(), this::unprotected),
                 keys.local().srtcpContext().build(), keys.remote().srtcpContext().build());
     }
 
@@ -119,7 +123,7 @@ public final class MediaSession implements AutoCloseable {
      * @throws IllegalStateException if the session is already started
      */
     public void startPlain(MediaDestination destination) {
-        start(destination, new RtpCodec(destination.rtp(), verifier::unprotected), null, null);
+        start(destination, new RtpCodec(destination.rtp(), this::unprotected), null, null);
     }
 
     private synchronized void start(MediaDestination destination, io.netty.channel.ChannelHandler codec,
@@ -145,6 +149,12 @@ public final class MediaSession implements AutoCloseable {
         if (!destination.rtcpMux()) {
             rtcp.eventLoop().execute(() -> rtcp.pipeline().addLast("rtcp", handler));
         }
+    }
+
+    /** The outcome of unprotecting (or decoding) one received datagram: counted now, on the media event loop. */
+    private void unprotected(SrtpStatus status) {
+        verifier.unprotected(status);
+        timeline.datagram(status, System.nanoTime());
     }
 
     /** Adds a sink for the packets received from now on (e.g. a {@link ToneDetector} or {@link WavRecorder}). */
@@ -182,6 +192,15 @@ public final class MediaSession implements AutoCloseable {
         RtcpSession session = rtcpSession;
         return verifier.stats().with(reception.snapshot(), verifier.roundTrip(),
                 session == null ? RtcpStats.NONE : session.stats());
+    }
+
+    /**
+     * The media so far in fixed buckets ({@link MediaTimelineRecorder}; 100 ms unless
+     * {@link MediaOptions#timelineInterval()} says otherwise): packets sent, received, lost, jitter and
+     * authentication failures per interval. Any thread.
+     */
+    public MediaTimeline timeline() {
+        return timeline.snapshot();
     }
 
     /** Sends an RTCP BYE (when RTCP runs), then closes both ports. */
@@ -246,6 +265,7 @@ public final class MediaSession implements AutoCloseable {
                 }
                 RtpPacket packet = packetizer.next(payload);
                 verifier.sent(payload, now);
+                timeline.sent(now);
                 rtp.writeAndFlush(packet);
                 RtcpSession session = rtcpSession;
                 if (session != null) {

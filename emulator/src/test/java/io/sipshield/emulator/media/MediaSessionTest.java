@@ -111,9 +111,29 @@ class MediaSessionTest {
             alice.send(ToneSource.milliwatt(G711.PCMU), Duration.ofMillis(400), Duration.ofMillis(200)).get(10, TimeUnit.SECONDS);
             awaitRtcp(alice);
             assertEquals(20, bob.stats().received());
+            MediaTimeline sentByAlice = alice.timeline();
+            MediaTimeline atBob = bob.timeline();
+            assertEquals(20, sentByAlice.sent(), "every packet alice sent is in a bucket");
+            assertEquals(20, atBob.received());
+            assertTrue(sentByAlice.buckets().size() >= 4, "400 ms of media in 100 ms buckets: " + sentByAlice);
+            assertEquals(0, atBob.buckets().stream().mapToLong(MediaTimeline.Bucket::lost).sum());
             assertTrue(bob.stats().rtcp().received() > 0, "alice's sender reports");
             assertEquals(alice.ssrc(), alice.stats().rtcp().peerReport().ssrc(), "bob's receiver report on alice's stream");
             assertEquals(0, alice.stats().rtcp().peerReport().cumulativeLost());
+        }
+    }
+
+    @Test
+    void aSessionWhoseOptionsKeepNoBucketsRecordsNoTimeline() throws Exception {
+        MediaOptions off = MediaOptions.builder().cname("t@127.0.0.1").timeline(Duration.ofMillis(100), 0).build();
+        try (MediaSession alice = MediaSession.open(LOOPS, "127.0.0.1", off).get(5, TimeUnit.SECONDS);
+             MediaSession bob = open(false)) {
+            alice.startPlain(toward(bob, false));
+            bob.startPlain(toward(alice, false));
+            alice.send(ToneSource.milliwatt(G711.PCMU), Duration.ofMillis(100), Duration.ofMillis(100)).get(10, TimeUnit.SECONDS);
+            assertEquals(5, alice.stats().sent());
+            assertTrue(alice.timeline().isEmpty());
+            assertTrue(alice.timeline().truncated(), "the packets were left out, not absent");
         }
     }
 
@@ -132,6 +152,7 @@ class MediaSessionTest {
             }
             MediaStats atBob = bob.stats();
             assertEquals(20, atBob.authFailures());
+            assertEquals(20, bob.timeline().buckets().stream().mapToLong(MediaTimeline.Bucket::authFailures).sum());
             assertEquals(0, atBob.verified() + atBob.mismatched());
             assertTrue(atBob.rtcp().rejected() > 0, atBob.rtcp().toString());
             assertEquals(0, atBob.rtcp().received());

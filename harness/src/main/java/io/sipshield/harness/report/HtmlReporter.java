@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,7 +22,8 @@ import javax.xml.stream.XMLStreamException;
  * and SVG, no script, no external asset). An index table links to one section per scenario with its
  * verdict, about line, error, every check (mismatches marked), the notes, a SIP ladder diagram
  * ({@link LadderDiagram}), the server chain as the phone received it with the certificates that failed a
- * check marked, the D-Series bitmask decoded flag by flag, and the media counters ({@link MediaChart}).
+ * check marked, the D-Series bitmask decoded flag by flag, the media counters ({@link MediaChart}) and each
+ * phone's media over time ({@link MediaTimelineChart}).
  */
 public final class HtmlReporter {
 
@@ -46,6 +48,15 @@ public final class HtmlReporter {
             svg .time{fill:#777}
             svg .bar{fill:#1565c0}
             svg .bar.bad{fill:#c62828}
+            svg.media-timeline .series{fill:none;stroke-width:1.5}
+            svg.media-timeline .series.sent{stroke:#1565c0}
+            svg.media-timeline .series.received{stroke:#2e7d32;stroke-width:4;stroke-opacity:.6}
+            svg.media-timeline .series.lost{stroke:#c62828}
+            svg.media-timeline .series.jitter{stroke:#b26a00;stroke-dasharray:5 3}
+            svg.media-timeline .area.received{fill:#2e7d32;fill-opacity:.12;stroke:none}
+            svg.media-timeline .axis{stroke:#555}
+            svg.media-timeline .gridline{stroke:#e4e4e4}
+            svg.media-timeline .tick,svg.media-timeline .truncated{fill:#777}
             """;
 
     private final ScenarioNames names;
@@ -141,8 +152,30 @@ public final class HtmlReporter {
                 html.element("h3", "Media");
                 MediaChart.write(html, observation.media());
             }
+            timelines(html, observation);
         }
         html.end();
+    }
+
+    /**
+     * A chart of the media over time ({@link MediaTimelineChart}) for every phone whose call recorded a
+     * timeline, or for the observed phone when the observation has no per-phone entries.
+     */
+    private static void timelines(Markup html, Observation observation) throws XMLStreamException {
+        Map<String, Observation.MediaObservation> media = new LinkedHashMap<>();
+        observation.phones().forEach((name, phone) -> media.put(name, phone.media()));
+        if (media.isEmpty()) {
+            media.put("the phone", observation.media());
+        }
+        media.values().removeIf(observed -> observed == null || observed.timeline().isEmpty());
+        if (media.isEmpty()) {
+            return;
+        }
+        html.element("h3", "Media over time");
+        for (Map.Entry<String, Observation.MediaObservation> phone : media.entrySet()) {
+            html.element("h4", phone.getKey(), "class", "media-timeline-phone");
+            MediaTimelineChart.write(html, phone.getKey(), phone.getValue().timeline());
+        }
     }
 
     /** What every phone observed, one row each, expected or not (a scenario with more than one phone). */

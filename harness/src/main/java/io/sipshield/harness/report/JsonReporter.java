@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sipshield.emulator.media.MediaTimeline;
 import io.sipshield.emulator.tls.VerifyFlag;
 import io.sipshield.harness.run.Check;
 import io.sipshield.harness.run.Observation;
@@ -25,7 +26,8 @@ import java.util.TreeMap;
  * A run as JSON for tools: a {@code summary} (counts per verdict) and one object per scenario with its
  * file, about line, verdict, time in milliseconds, every check ({@code name}, {@code expected},
  * {@code observed}, {@code holds}), the error, the notes and the observed facts: TLS (with the
- * bitmask as hex and flag names), SIP statuses, SDP, media counters, server facts, the server chain
+ * bitmask as hex and flag names), SIP statuses, SDP, media counters with the media over time
+ * ({@code media.timeline.buckets}, one object per interval), server facts, the server chain
  * with the verification findings, and the SIP messages (first lines; SDES keys are never in a trace).
  */
 public final class JsonReporter {
@@ -106,11 +108,29 @@ public final class JsonReporter {
                     .put("lost", media.lost())
                     .put("lossPercent", media.lossPercent())
                     .put("jitterMs", media.jitterMs());
+            if (!media.timeline().isEmpty()) {
+                timeline(mediaNode.putObject("timeline"), media.timeline());
+            }
             if (media.tone() != null) {
                 mediaNode.putObject("tone").put("frequency", media.tone().frequency())
                         .put("frames", media.tone().frames()).put("toneFrames", media.tone().toneFrames())
                         .put("present", media.tone().present());
             }
+        }
+    }
+
+    /** The media over time: the interval, whether it was truncated, and one object per bucket in time order. */
+    private static void timeline(ObjectNode node, MediaTimeline timeline) {
+        node.put("intervalMillis", timeline.interval().toNanos() / 1e6).put("truncated", timeline.truncated());
+        ArrayNode buckets = node.putArray("buckets");
+        for (MediaTimeline.Bucket bucket : timeline.buckets()) {
+            buckets.addObject()
+                    .put("startMillis", bucket.startMillis())
+                    .put("sent", bucket.sent())
+                    .put("received", bucket.received())
+                    .put("lost", bucket.lost())
+                    .put("jitterMs", bucket.jitterMillis())
+                    .put("authFailures", bucket.authFailures());
         }
     }
 

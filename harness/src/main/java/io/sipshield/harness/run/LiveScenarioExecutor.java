@@ -45,14 +45,15 @@ public final class LiveScenarioExecutor implements ScenarioExecutor, AutoCloseab
         CaptureDirectory captureDirectory = captures;
         if (scenario.setup().server() instanceof TargetServer target) {
             try (ScenarioRun run = new ScenarioRun(scenario, new InetSocketAddress(target.host(), target.port()), null,
-                    fixtures, group, captureDirectory)) {
+                    fixtures, files, group, captureDirectory)) {
                 return steps(run);
             }
         }
         MockServerStarter.Started started = new MockServerStarter(fixtures, files, group)
                 .start(scenario, (MockServer) scenario.setup().server());
         try (MockAsterisk mock = started.mock();
-             ScenarioRun run = new ScenarioRun(scenario, mock.address(), mock, fixtures, group, captureDirectory)) {
+             ScenarioRun run = new ScenarioRun(scenario, mock.address(), mock, fixtures, files, group,
+                     captureDirectory)) {
             started.notes().forEach(run::note);
             return steps(run);
         }

@@ -1,5 +1,6 @@
 package io.sipshield.harness.run;
 
+import io.sipshield.emulator.media.MediaTimeline;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -177,9 +178,22 @@ public record Observation(
      * @param lost          packets of the incoming stream never received (RFC 3550 A.3)
      * @param jitterMs      interarrival jitter of the incoming stream (RFC 3550 A.8), milliseconds
      * @param tone          what the tone detector heard, or null when no tone was listened for
+     * @param timeline      the same media over time in fixed intervals (the emulator's {@link MediaTimeline});
+     *                      {@link MediaTimeline#EMPTY} when none was recorded (fakes, real targets), never null
      */
     public record MediaObservation(long sent, long received, long verified, long authFailures, long replays,
-                                   long mismatched, long lost, double jitterMs, ToneObservation tone) {
+                                   long mismatched, long lost, double jitterMs, ToneObservation tone,
+                                   MediaTimeline timeline) {
+
+        public MediaObservation {
+            timeline = timeline == null ? MediaTimeline.EMPTY : timeline;
+        }
+
+        /** Counters without a timeline. */
+        public MediaObservation(long sent, long received, long verified, long authFailures, long replays,
+                                long mismatched, long lost, double jitterMs, ToneObservation tone) {
+            this(sent, received, verified, authFailures, replays, mismatched, lost, jitterMs, tone, MediaTimeline.EMPTY);
+        }
 
         public MediaObservation(long sent, long received, long verified, long authFailures, long replays,
                                 long mismatched) {

@@ -11,6 +11,7 @@ import io.sipshield.emulator.ClientCredentials;
 import io.sipshield.emulator.Phone;
 import io.sipshield.emulator.PhoneSettings;
 import io.sipshield.emulator.media.MediaStats;
+import io.sipshield.emulator.media.MediaTimeline;
 import io.sipshield.emulator.media.ToneDetector;
 import io.sipshield.emulator.profile.DeviceProfile;
 import io.sipshield.emulator.profile.DeviceProfiles;
@@ -55,6 +56,7 @@ final class ScenarioRun implements AutoCloseable {
     static final Duration STEP_TIMEOUT = Duration.ofSeconds(15);
 
     private final Scenario scenario;
+    private final VendorConfigFiles vendorFiles;
     private final InetSocketAddress server;
     private final MockAsterisk mock;
     private final FixtureCatalog fixtures;
@@ -77,7 +79,8 @@ final class ScenarioRun implements AutoCloseable {
      * @param mock   the embedded mock, or null for a real target (no server facts)
      */
     ScenarioRun(Scenario scenario, InetSocketAddress server, MockAsterisk mock, FixtureCatalog fixtures,
-                EventLoopGroup group, CaptureDirectory captureDirectory) {
+                FixtureFiles fixtureFiles, EventLoopGroup group, CaptureDirectory captureDirectory) {
+        this.vendorFiles = new VendorConfigFiles(fixtures, fixtureFiles);
         this.scenario = scenario;
         this.server = server;
         this.mock = mock;
@@ -137,7 +140,14 @@ final class ScenarioRun implements AutoCloseable {
         Phone phone = phones.get(name);
         if (phone == null) {
             PhoneSpec spec = spec(name);
-            phone = Phone.create(profile(spec), settings(spec), group);
+            PhoneConfigFile config = spec.config() == null ? null : PhoneConfigFile.read(
+                    vendorFiles.materialise(spec.config()), spec.config().toString());
+            DeviceProfile profile = config == null ? profile(spec)
+                    : config.profile(spec.profile() == null ? Optional.empty() : Optional.of(profile(spec)));
+            if (config != null) {
+                config.notes(profile).forEach(warning -> notes.add(name + ": " + warning));
+            }
+            phone = Phone.create(profile, settings(spec, config), group);
             phones.put(name, phone);
             TlsReport report = await(phone.connect(), "TLS connect");
             tls.put(name, report);
@@ -159,16 +169,25 @@ final class ScenarioRun implements AutoCloseable {
                         + "'; expected one of: " + DeviceProfiles.names()));
     }
 
-    private PhoneSettings settings(PhoneSpec spec) {
-        PhoneSettings.Builder settings = PhoneSettings.builder()
-                .account(spec.user(), spec.password())
-                .serverHost(spec.serverName())
+    private PhoneSettings settings(PhoneSpec spec, PhoneConfigFile config) {
+        PhoneSettings.Builder settings = PhoneSettings.builder();
+        if (spec.user() != null) {
+            settings.account(spec.user(), spec.password());
+        }
+        settings.serverHost(spec.serverName())
                 .serverAddress(server)
                 .allowWildcards(spec.allowWildcard())
                 .tlsProvider(spec.tlsProvider() == PhoneSpec.TlsProvider.JDK
                         ? PhoneSettings.TlsProvider.JDK : PhoneSettings.TlsProvider.BORINGSSL);
         if (spec.clock() != null) {
             settings.clock(Clock.fixed(spec.clock(), ZoneOffset.UTC));
+        }
+        if (config != null) {
+            // the file decides account, server name, trust, client certificate; the server is the scenario's
+            config.applyTo(settings, server);
+            if (spec.user() != null) {
+                settings.account(spec.user(), spec.password());
+            }
         }
         for (String anchor : spec.trust()) {
             settings.trust(fixture(anchor, "setup.phones[" + spec.name() + "].trust").certificate());
@@ -247,13 +266,19 @@ final class ScenarioRun implements AutoCloseable {
         return call;
     }
 
-    /** The media counters of the phone's last call with media. */
+    /** The media counters of the phone's last call with media, without a timeline. */
     void media(String phone, MediaStats stats) {
+        media(phone, stats, MediaTimeline.EMPTY);
+    }
+
+    /** The media counters of the phone's last call with media, and the same media over time. */
+    void media(String phone, MediaStats stats, MediaTimeline timeline) {
         ToneDetector detector = tones.get(phone);
         Observation.ToneObservation tone = detector == null ? null : new Observation.ToneObservation(
                 detector.report().frequency(), detector.report().frames(), detector.report().toneFrames());
         media.put(phone, new Observation.MediaObservation(stats.sent(), stats.received(), stats.verified(),
-                stats.authFailures(), stats.replays(), stats.mismatched(), stats.lost(), stats.jitterMillis(), tone));
+                stats.authFailures(), stats.replays(), stats.mismatched(), stats.lost(), stats.jitterMillis(), tone,
+                timeline));
     }
 
     /**
@@ -269,7 +294,7 @@ final class ScenarioRun implements AutoCloseable {
             sdp.put(name, new Observation.SdpObservation(call.mediaProfile(),
                     call.suite() == null ? null : call.suite().sdpName()));
             if (call.hasMedia()) {
-                media(name, call.mediaStats());
+                media(name, call.mediaStats(), call.mediaTimeline());
             }
         });
     }
@@ -411,5 +436,6 @@ final class ScenarioRun implements AutoCloseable {
     public void close() {
         calls.values().forEach(Call::hangup);
         phones.values().forEach(Phone::close);
+        vendorFiles.close();
     }
 }

@@ -153,7 +153,7 @@ interface StepPerformer<S extends Step> {
             if (spec != null) {
                 MediaStats stats = call.sendMedia(source(spec, call.codec()), Duration.ofSeconds(spec.seconds()))
                         .get(spec.seconds() + ScenarioRun.STEP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-                run.media(step.phone(), stats);
+                run.media(step.phone(), stats, call.mediaTimeline());
             }
             if (step.holdSeconds() > 0) {
                 Thread.sleep(Math.round(step.holdSeconds() * 1000));

@@ -1,5 +1,6 @@
 package io.sipshield.harness.scenario;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -24,10 +25,21 @@ import java.util.Objects;
  * @param codecs            the G.711 laws offered, in order ({@code PCMU}, {@code PCMA}); empty for the
  *                          emulator's default
  * @param trustList         a Cisco phone's installed trust-list records (ITL/CTL): fixture and role
+ * @param config            the phone's own vendor configuration file or Algo device tree, or null; with one,
+ *                          {@code profile}, {@code user} and {@code password} may be null (the file decides)
  */
 public record PhoneSpec(String name, String profile, String user, String password, String serverName, List<String> trust,
                         boolean allowWildcard, Instant clock, TlsProvider tlsProvider, String clientCertificate,
-                        AnswerMode answer, int rejectStatus, List<String> codecs, List<TrustListRecord> trustList) {
+                        AnswerMode answer, int rejectStatus, List<String> codecs, List<TrustListRecord> trustList,
+                        Path config) {
+
+    /** A phone configured by the scenario alone. */
+    public PhoneSpec(String name, String profile, String user, String password, String serverName, List<String> trust,
+                     boolean allowWildcard, Instant clock, TlsProvider tlsProvider, String clientCertificate,
+                     AnswerMode answer, int rejectStatus, List<String> codecs, List<TrustListRecord> trustList) {
+        this(name, profile, user, password, serverName, trust, allowWildcard, clock, tlsProvider, clientCertificate,
+                answer, rejectStatus, codecs, trustList, null);
+    }
 
     /**
      * One record of a Cisco trust list (DEVICES.md §A.1): a fixture certificate and its role.
@@ -113,9 +125,11 @@ public record PhoneSpec(String name, String profile, String user, String passwor
 
     public PhoneSpec {
         Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(profile, "profile");
-        Objects.requireNonNull(user, "user");
-        Objects.requireNonNull(password, "password");
+        if (config == null) {
+            Objects.requireNonNull(profile, "profile");
+            Objects.requireNonNull(user, "user");
+            Objects.requireNonNull(password, "password");
+        }
         Objects.requireNonNull(serverName, "serverName");
         trust = List.copyOf(trust);
         Objects.requireNonNull(tlsProvider, "tlsProvider");
@@ -130,6 +144,6 @@ public record PhoneSpec(String name, String profile, String user, String passwor
                 + ", serverName=" + serverName + ", trust=" + trust + ", allowWildcard=" + allowWildcard
                 + ", clock=" + clock + ", tlsProvider=" + tlsProvider + ", clientCertificate=" + clientCertificate
                 + ", answer=" + answer + ", rejectStatus=" + rejectStatus + ", codecs=" + codecs
-                + ", trustList=" + trustList + "]";
+                + ", trustList=" + trustList + ", config=" + config + "]";
     }
 }

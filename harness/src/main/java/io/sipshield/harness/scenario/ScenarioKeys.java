@@ -20,7 +20,7 @@ final class ScenarioKeys {
             "srtp-tag-32");
     static final List<String> PHONE = List.of("name", "profile", "user", "password", "server-name", "trust",
             "allow-wildcard", "clock", "tls-provider", "client-certificate", "answer", "reject-status", "codecs",
-            "trust-list");
+            "trust-list", "config");
     static final List<String> TRUST_LIST_RECORD = List.of("certificate", "role");
     static final List<String> STEP = List.of("register", "unregister", "call", "answer", "hangup", "wait",
             "expect-request", "hold", "resume");

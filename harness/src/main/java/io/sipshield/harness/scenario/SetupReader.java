@@ -243,10 +243,22 @@ final class SetupReader {
     private PhoneSpec phone(YamlNode node, String field) throws ScenarioFileException {
         Fields phone = reader.mapping(node, field, ScenarioKeys.PHONE);
         String name = phone.requiredString("name", "the name steps use for this phone");
-        String profile = phone.requiredName("profile", "device profile",
-                id -> DeviceProfiles.byName(id).isPresent(), DeviceProfiles.names());
-        String user = phone.requiredString("user", "the SIP user the phone registers as");
-        String password = phone.requiredString("password", "the phone's digest password");
+        Path config = phoneConfig(phone);
+        String profile;
+        String user;
+        String password;
+        if (config == null) {
+            profile = phone.requiredName("profile", "device profile",
+                    id -> DeviceProfiles.byName(id).isPresent(), DeviceProfiles.names());
+            user = phone.requiredString("user", "the SIP user the phone registers as");
+            password = phone.requiredString("password", "the phone's digest password");
+        } else {
+            Optional<YamlNode> profileNode = phone.optional("profile");
+            profile = profileNode.isEmpty() ? null : reader.name(profileNode.get(), phone.field("profile"),
+                    "device profile", id -> DeviceProfiles.byName(id).isPresent(), DeviceProfiles.names());
+            user = phone.optionalString("user", "the SIP user the phone registers as", null);
+            password = phone.optionalString("password", "the phone's digest password", null);
+        }
         String serverName = phone.optionalString("server-name", "the host name the phone dials",
                 PhoneSpec.DEFAULT_SERVER_NAME);
         List<String> trust = new ArrayList<>();
@@ -320,7 +332,27 @@ final class SetupReader {
         }
         List<PhoneSpec.TrustListRecord> trustList = trustList(reader, phone);
         return new PhoneSpec(name, profile, user, password, serverName, trust, allowWildcard, clock, provider,
-                clientCertificate, answer, rejectStatus, codecs, trustList);
+                clientCertificate, answer, rejectStatus, codecs, trustList, config);
+    }
+
+    /**
+     * {@code config}: the phone's own configuration (a Digium XML, a DPMA .conf, an Algo device directory
+     * or config.txt, a Cisco SEP&lt;MAC&gt;.cnf.xml), relative to the scenario file; it must exist.
+     */
+    private Path phoneConfig(Fields phone) throws ScenarioFileException {
+        Optional<YamlNode> node = phone.optional("config");
+        if (node.isEmpty()) {
+            return null;
+        }
+        String expected = "a vendor configuration file or Algo device directory, relative to the scenario file";
+        String text = reader.string(node.get(), phone.field("config"), expected);
+        Path base = reader.file().toAbsolutePath().getParent();
+        Path path = base == null ? Path.of(text) : base.resolve(text).normalize();
+        if (!java.nio.file.Files.exists(path)) {
+            throw reader.error(node.get().mark(), phone.field("config"), "no such file or directory '" + text + "'",
+                    expected);
+        }
+        return path;
     }
 
     /** {@code trust-list}: a Cisco phone's installed ITL/CTL records, each a fixture and its role. */

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Opens the HTML report in headless Chromium (Debian's {@code chromium}) and checks the DOM it built:
- * the page renders as HTML, with the SVG ladder rows, the bitmask table and the media chart. Skipped
+ * the page renders as HTML, with the SVG ladder rows, the bitmask table, the media chart and the media
+ * over time. Skipped
  * with the reason when Chromium is not installed, except in CI ({@code CI=true}), where that fails.
  */
 @Timeout(120)
@@ -46,6 +47,10 @@ class HtmlReportInChromiumTest {
         assertEquals(4, count(dom, "<g class=\"ladder-row "), see);
         assertEquals(2, count(dom, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"media-chart\""), see);
         assertEquals(12, count(dom, "<g class=\"media-bar\""), "two charts of six counters; " + see);
+        assertEquals(1, count(dom, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"media-timeline\""),
+                "the passed scenario's media over time; " + see);
+        assertEquals(4, count(dom, "<polyline class=\"series "), "sent, received, lost, jitter; " + see);
+        assertTrue(dom.contains(">time since the first packet (s)</text>"), see);
         assertEquals(3, count(dom, "<tr class=\"set\""), "the flags of 0x40000022; " + see);
         assertTrue(dom.contains(">SIP/2.0 401 Unauthorized</text>"), see);
         assertTrue(dom.contains("alice: certificate rejected &lt;0x40000022&gt; &amp; dropped"), see);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sipshield.emulator.media.MediaTimeline;
 import io.sipshield.harness.run.Observation;
 import io.sipshield.harness.run.ScenarioResult;
 import io.sipshield.harness.run.Verdict;
@@ -113,6 +114,85 @@ class HtmlReporterTest {
         assertEquals(List.of("auth failures"), byClass(failed, "rect", "bad").stream()
                 .map(rect -> rect.getParentNode().getFirstChild().getTextContent()).toList());
         assertTrue(byClass(section(report(), 0), "rect", "bad").isEmpty());
+    }
+
+    /** Points of a polyline or polygon as [x, y] pairs. */
+    private static List<double[]> points(Element shape) {
+        return java.util.Arrays.stream(shape.getAttribute("points").split(" "))
+                .map(point -> java.util.Arrays.stream(point.split(",")).mapToDouble(Double::parseDouble).toArray())
+                .toList();
+    }
+
+    private static Element series(Element chart, String name) {
+        List<Element> found = byClass(chart, "polyline", name);
+        assertEquals(1, found.size(), name);
+        return found.get(0);
+    }
+
+    @Test
+    void chartsEachPhonesMediaOverTimeWithOnePointPerInterval() throws Exception {
+        MediaTimeline alice = new MediaTimeline(Duration.ofMillis(100), List.of(
+                new MediaTimeline.Bucket(0, 5, 5, 0, 0.0, 0),
+                new MediaTimeline.Bucket(100, 5, 4, 0, 0.5, 0),
+                new MediaTimeline.Bucket(200, 5, 2, 3, 1.5, 0),
+                new MediaTimeline.Bucket(300, 5, 5, 0, 1.0, 0)), false);
+        Observation.MediaObservation aliceMedia = new Observation.MediaObservation(20, 16, 16, 0, 0, 0, 3, 1.0, null,
+                alice);
+        Observation.MediaObservation bobMedia = new Observation.MediaObservation(35, 35, 0, 35, 0, 0, 0, 0, null,
+                new MediaTimeline(Duration.ofMillis(100), SampleResults.evenTimeline(7).buckets(), true));
+        Observation.MediaObservation carolMedia = new Observation.MediaObservation(1, 1, 1, 0, 0, 0);
+        Map<String, Observation.PhoneObservation> phones = new java.util.LinkedHashMap<>();
+        phones.put("alice", new Observation.PhoneObservation(null, Map.of("invite", 200), null, aliceMedia));
+        phones.put("bob", new Observation.PhoneObservation(null, Map.of("invite", 200), null, bobMedia));
+        phones.put("carol", new Observation.PhoneObservation(null, Map.of(), null, carolMedia));
+        Observation observation = new Observation(null, Map.of("invite", 200), null, aliceMedia, null, List.of(),
+                List.of(), null, phones, List.of());
+        ScenarioResult call = new ScenarioResult(SampleResults.ROOT.resolve("srtp/call.yaml"), "call", Verdict.PASS,
+                List.of(), null, Duration.ofMillis(5), List.of(), observation);
+        Element section = section(HtmlDocuments.parse(HtmlDocuments.html(List.of(call))), 0);
+
+        List<Element> charts = byClass(section, "svg", "media-timeline");
+        assertEquals(2, charts.size(), "alice and bob; carol's call recorded no timeline");
+        assertEquals(List.of("alice", "bob"), texts(byClass(section, "h4", "media-timeline-phone")));
+        Element aliceChart = charts.get(0);
+        assertEquals("http://www.w3.org/2000/svg", aliceChart.getNamespaceURI());
+        for (String name : List.of("sent", "received", "lost", "jitter")) {
+            assertEquals(4, points(series(aliceChart, name)).size(), name);
+            assertEquals(7, points(series(charts.get(1), name)).size(), name);
+        }
+        assertEquals(6, points(byClass(aliceChart, "polygon", "area").get(0)).size(), "received shaded down to the axis");
+        List<double[]> lost = points(series(aliceChart, "lost"));
+        assertEquals(lost.get(0)[1], lost.get(1)[1], 1e-9, "no loss: on the time axis");
+        assertTrue(lost.get(2)[1] < lost.get(1)[1], "three lost in the third interval rise above the axis");
+        List<double[]> jitter = points(series(aliceChart, "jitter"));
+        assertTrue(jitter.get(2)[1] < jitter.get(3)[1], "jitter peaks in the third interval");
+        assertTrue(points(series(aliceChart, "sent")).get(0)[0] < points(series(aliceChart, "sent")).get(3)[0],
+                "time runs left to right");
+        assertEquals(List.of("received", "sent", "lost", "jitter (ms, right axis)"),
+                texts(byClass(aliceChart, "g", "legend-item")));
+        List<String> labels = texts(byClass(aliceChart, "text", "axis-label"));
+        assertTrue(labels.containsAll(List.of("packets per 100 ms", "jitter (ms)", "time since the first packet (s)")),
+                labels.toString());
+        assertEquals(List.of("0", "0.1", "0.2", "0.3", "0.4"), texts(byClass(aliceChart, "text", "time")),
+                "0.4 s in round steps");
+        assertEquals(List.of("0", "1", "2", "3", "4", "5"), texts(byClass(aliceChart, "text", "packets")),
+                "up to five packets an interval");
+        assertEquals(List.of("0", "0.4", "0.8", "1.2", "1.6", "2"), texts(byClass(aliceChart, "text", "jitter")),
+                "1.5 ms of jitter on an axis up to 2 ms");
+        assertTrue(byClass(aliceChart, "text", "truncated").isEmpty());
+        assertEquals(1, byClass(charts.get(1), "text", "truncated").size(), "bob's timeline was cut at its cap");
+        assertEquals(1, byClass(section, "svg", "media-chart").size(), "the counter bars stay");
+    }
+
+    @Test
+    void aPhoneWithoutATimelineGetsNoTimeChart() throws Exception {
+        Element failed = section(report(), 1);
+        assertTrue(byClass(failed, "svg", "media-timeline").isEmpty());
+        assertEquals(1, byClass(failed, "svg", "media-chart").size());
+        Element passed = section(report(), 0);
+        List<Element> charts = byClass(passed, "svg", "media-timeline");
+        assertEquals(1, charts.size(), "an observation without per-phone entries charts the observed phone");
+        assertEquals(30, points(series(charts.get(0), "received")).size());
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sipshield.emulator.media.MediaTimeline;
 import io.sipshield.harness.run.Observation;
 import io.sipshield.harness.run.ScenarioResult;
 import io.sipshield.harness.run.Verdict;
@@ -75,6 +76,44 @@ class JsonReporterTest {
         assertEquals(10.0, node.at("/observed/phones/bob/media/lossPercent").asDouble(), 1e-9);
         assertTrue(node.at("/observed/phones/bob/media/tone/present").asBoolean());
         assertEquals(401, node.at("/observed/steps/0/status").asInt());
+    }
+
+    @Test
+    void carriesTheMediaOverTimeAsAnArrayOfBuckets() throws Exception {
+        JsonNode timeline = json().at("/scenarios/0/observed/media/timeline");
+        assertEquals(100.0, timeline.get("intervalMillis").asDouble(), 1e-9);
+        assertFalse(timeline.get("truncated").asBoolean());
+        JsonNode buckets = timeline.get("buckets");
+        assertTrue(buckets.isArray());
+        assertEquals(30, buckets.size());
+        JsonNode third = buckets.get(2);
+        assertEquals(200.0, third.get("startMillis").asDouble(), 1e-9);
+        assertEquals(5, third.get("sent").asLong());
+        assertEquals(5, third.get("received").asLong());
+        assertEquals(0, third.get("lost").asLong());
+        assertEquals(0.1, third.get("jitterMs").asDouble(), 1e-9);
+        assertEquals(0, third.get("authFailures").asLong());
+        assertTrue(json().at("/scenarios/1/observed/media/timeline").isMissingNode(), "no timeline recorded");
+    }
+
+    @Test
+    void aPhonesTimelineKeepsItsLossAndTruncation() throws Exception {
+        MediaTimeline timeline = new MediaTimeline(Duration.ofMillis(50), List.of(
+                new MediaTimeline.Bucket(0, 3, 3, 0, 0, 0), new MediaTimeline.Bucket(50, 2, 1, 2, 0.75, 1)), true);
+        Observation.MediaObservation media = new Observation.MediaObservation(5, 4, 3, 1, 0, 0, 2, 0.75, null, timeline);
+        Observation observation = new Observation(null, Map.of(), null, media, null, List.of(), List.of(), null,
+                Map.of("bob", new Observation.PhoneObservation(null, Map.of(), null, media)), List.of());
+        ScenarioResult row = new ScenarioResult(SampleResults.ROOT.resolve("srtp/loss.yaml"), "loss", Verdict.PASS,
+                List.of(), null, Duration.ofMillis(5), List.of(), observation);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new JsonReporter(SampleResults.ROOT).write(List.of(row), out);
+        JsonNode bob = new ObjectMapper().readTree(out.toByteArray()).at("/scenarios/0/observed/phones/bob/media/timeline");
+        assertEquals(50.0, bob.get("intervalMillis").asDouble(), 1e-9);
+        assertTrue(bob.get("truncated").asBoolean());
+        assertEquals(2, bob.get("buckets").size());
+        assertEquals(2, bob.at("/buckets/1/lost").asLong());
+        assertEquals(0.75, bob.at("/buckets/1/jitterMs").asDouble(), 1e-9);
+        assertEquals(1, bob.at("/buckets/1/authFailures").asLong());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.sipshield.harness.report;
 
+import io.sipshield.emulator.media.MediaTimeline;
 import io.sipshield.harness.run.Check;
 import io.sipshield.harness.run.Observation;
 import io.sipshield.harness.run.ScenarioResult;
@@ -26,7 +27,8 @@ final class SampleResults {
     static final Observation PASSED_OBSERVATION = new Observation(
             new Observation.TlsObservation(true, "TLSv1.2", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", 0L, null),
             Map.of("register", 200), new Observation.SdpObservation("RTP/SAVP", "AES_CM_128_HMAC_SHA1_80"),
-            new Observation.MediaObservation(150, 150, 150, 0, 0, 0), new Observation.ServerObservation(1),
+            new Observation.MediaObservation(150, 150, 150, 0, 0, 0, 0, 0.1, null, evenTimeline(30)),
+            new Observation.ServerObservation(1),
             List.of(), TRACE,
             new Observation.ChainObservation(List.of("CN=pbx.sip.test", "CN=Test Root"), List.of()));
 
@@ -61,6 +63,15 @@ final class SampleResults {
     static final List<ScenarioResult> ALL = List.of(PASSED, FAILED, ERRORED, INVALID);
 
     private SampleResults() {
+    }
+
+    /** {@code buckets} intervals of 100 ms, five packets each way in each, no loss, jitter 0.1 ms. */
+    static MediaTimeline evenTimeline(int buckets) {
+        List<MediaTimeline.Bucket> list = new java.util.ArrayList<>();
+        for (int i = 0; i < buckets; i++) {
+            list.add(new MediaTimeline.Bucket(100.0 * i, 5, 5, 0, 0.1, 0));
+        }
+        return new MediaTimeline(Duration.ofMillis(100), list, false);
     }
 
     private static Observation.SipMessage message(long millis, Observation.Direction direction, String firstLine) {

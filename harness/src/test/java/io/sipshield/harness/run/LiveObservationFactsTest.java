@@ -97,11 +97,19 @@ class LiveObservationFactsTest {
         }
         assertEquals(List.of(), result.observation().chain().findings());
         assertFalse(result.observation().chain().subjects().isEmpty());
+        Observation.MediaObservation media = result.observation().media();
+        assertFalse(media.timeline().isEmpty(), "the echo call's media over time");
+        assertEquals(media.sent(), media.timeline().sent(), "every packet sent is in a bucket");
+        assertTrue(media.timeline().received() >= media.received(),
+                "every datagram received is in a bucket (the timeline is read a moment after the counters)");
+        assertTrue(media.timeline().buckets().size() >= 10, "1 s of media in 100 ms buckets");
 
         List<Path> reports = new ReportDirectory(dir.resolve("reports"), dir).write(List.of(result));
         String html = Files.readString(reports.get(2));
         Document page = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(reports.get(2).toFile());
         assertEquals(trace.size(), count(html, "<g class=\"ladder-row "));
+        assertEquals(1, count(html, "class=\"media-timeline\""), "alice's media over time");
+        assertTrue(Files.readString(reports.get(1)).contains("\"buckets\""), "the JSON report's timeline");
         assertNotNull(page.getDocumentElement());
         assertTrue(html.contains("inline:" + SipTrace.REDACTED), "the offer's SDES key is redacted");
         assertFalse(Pattern.compile("inline:[A-Za-z0-9+/]{20,}").matcher(html + Files.readString(reports.get(1))).find(),

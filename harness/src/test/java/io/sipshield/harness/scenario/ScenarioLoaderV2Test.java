@@ -182,6 +182,28 @@ class ScenarioLoaderV2Test {
         assertTrue(empty.contains("no record"), empty);
     }
 
+    @Test
+    void aPhoneConfiguredByItsOwnFileNeedsNoProfileUserOrPassword(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path algo = java.nio.file.Files.createDirectories(dir.resolve("files/8301"));
+        java.nio.file.Files.writeString(algo.resolve("config.txt"), "sip.proxy = pbx.sip.test:5061\n");
+        java.nio.file.Path scenario = dir.resolve("s.yaml");
+        PhoneSpec paging = loader.parse(scenario, BASE.replace(
+                "{ name: alice, profile: digium-d6x-2_9_2, user: \"101\", password: pass101 }",
+                "{ name: alice, config: files/8301 }")).setup().phones().get(0);
+        assertEquals(algo, paging.config(), "relative to the scenario file");
+        assertEquals(null, paging.profile());
+        assertEquals(null, paging.user());
+        ScenarioFileException missing = assertThrows(ScenarioFileException.class, () -> loader.parse(scenario,
+                BASE.replace("{ name: alice, profile: digium-d6x-2_9_2, user: \"101\", password: pass101 }",
+                        "{ name: alice, config: files/none.xml }")));
+        assertTrue(missing.getMessage().contains("no such file or directory 'files/none.xml'"), missing.getMessage());
+        ScenarioFileException noProfile = assertThrows(ScenarioFileException.class, () -> loader.parse(scenario,
+                BASE.replace("profile: digium-d6x-2_9_2, user: \"101\"", "user: \"101\"")));
+        assertTrue(noProfile.getMessage().contains("profile"), "without a config file the profile stays required: "
+                + noProfile.getMessage());
+    }
+
     // steps
 
     @Test
