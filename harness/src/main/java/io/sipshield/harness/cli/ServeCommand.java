@@ -9,6 +9,7 @@ import io.sipshield.harness.mock.TlsConnection;
 import io.sipshield.harness.mock.config.ConfigFileException;
 import io.sipshield.harness.mock.config.ConfigWarning;
 import io.sipshield.harness.mock.config.MockAsteriskConfiguration;
+import io.sipshield.harness.provisioning.ProvisioningServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -20,9 +21,11 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -36,12 +39,17 @@ import picocli.CommandLine.Spec;
  * With {@code --personality mx-one} the TLS transport plays a Mitel MX-ONE instead
  * ({@code --client-verification}, {@code --mx-one-cert eri_sn_cert.pem}); endpoints and dialplan
  * still come from the config folder.
+ *
+ * <p>With {@code --provisioning DIR} it also serves that directory over HTTP, HTTPS and TFTP
+ * ({@link ProvisioningOptions}, {@link io.sipshield.harness.provisioning.ProvisioningServer}), logging
+ * each request; without {@code --config} it serves only that.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Run the mock Asterisk in the foreground from pjsip.conf and extensions.conf; Ctrl-C stops it.")
+        description = "Run the mock Asterisk in the foreground from pjsip.conf and extensions.conf, and/or a provisioning "
+                + "server (--provisioning DIR); Ctrl-C stops it.")
 public final class ServeCommand implements Callable<Integer> {
 
-    @Option(names = "--config", required = true, paramLabel = "DIR",
+    @Option(names = "--config", paramLabel = "DIR",
             description = "The folder holding pjsip.conf and extensions.conf (file paths in them are relative to it).")
     private Path config;
 
@@ -49,7 +57,8 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Listen on this port instead of the TLS transport's bind port (0: a free one).")
     private Integer port;
 
-    @Option(names = "--bind", paramLabel = "ADDRESS", description = "Listen on this address instead of the transport's.")
+    @Option(names = "--bind", paramLabel = "ADDRESS", description = "Listen on this address instead of the transport's "
+            + "(the provisioning server too; it listens on every address otherwise).")
     private String bind;
 
     @Option(names = "--for", paramLabel = "SECONDS", description = "Stop by itself after this long (default: until Ctrl-C).")
@@ -74,6 +83,9 @@ public final class ServeCommand implements Callable<Integer> {
                     + "Default: when standard input is a terminal; --console for piped commands, --no-console never.")
     private Boolean console;
 
+    @Mixin
+    private ProvisioningOptions provisioning = new ProvisioningOptions();
+
     @Spec
     private CommandSpec spec;
 
@@ -89,6 +101,56 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (config == null && !provisioning.requested()) {
+            err.println("sipshield serve: give --config DIR (the mock Asterisk), --provisioning DIR (the provisioning "
+                    + "server), or both");
+            return ExitCodes.INVALID_INPUT;
+        }
+        if (config == null && (port != null || personality != null || clientVerification != null || mxOneCert != null)) {
+            err.println("sipshield serve: --port, --personality, --client-verification and --mx-one-cert configure the "
+                    + "mock Asterisk: add --config DIR");
+            return ExitCodes.INVALID_INPUT;
+        }
+        ProvisioningServer files;
+        try {
+            files = provisioning.start(bind, out);
+        } catch (UnusableInput e) {
+            err.println("sipshield serve: " + e.getMessage());
+            return ExitCodes.INVALID_INPUT;
+        }
+        Thread filesStopper = files == null ? null : new Thread(files::close, "sipshield-serve-provisioning-stop");
+        if (filesStopper != null) {
+            Runtime.getRuntime().addShutdownHook(filesStopper);
+        }
+        try {
+            return config != null ? serveMock(out, err) : waitForStop();
+        } finally {
+            if (files != null) {
+                removeShutdownHook(filesStopper);
+                files.close();
+            }
+        }
+    }
+
+    /** Provisioning alone: serves until --for is over or Ctrl-C (the shutdown hook closes the server). */
+    private int waitForStop() throws InterruptedException {
+        if (seconds == null) {
+            new CountDownLatch(1).await(); // nobody counts down: until the JVM stops
+        } else {
+            TimeUnit.SECONDS.sleep(seconds);
+        }
+        return ExitCodes.OK;
+    }
+
+    private static void removeShutdownHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // the JVM is already shutting down (Ctrl-C): the hook runs anyway
+        }
+    }
+
+    private int serveMock(PrintWriter out, PrintWriter err) throws InterruptedException {
         MockAsteriskConfiguration.Loaded loaded;
         try {
             loaded = MockAsteriskConfiguration.load(config);
