@@ -2,12 +2,14 @@ package io.sipshield.harness.mock;
 
 import io.sipshield.certs.IssuedCertificate;
 import io.sipshield.certs.format.AsteriskTlsFiles;
+import io.sipshield.certs.format.PemFiles;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -23,7 +25,7 @@ import org.junit.jupiter.api.Assumptions;
  * it prints {@code ACCEPT 127.0.0.1:<port>}; its output is kept for the failure message. Without an
  * {@code openssl} binary the test is skipped with the reason.
  */
-final class OpenSslServer implements AutoCloseable {
+public final class OpenSslServer implements AutoCloseable {
 
     private static final Pattern ACCEPT = Pattern.compile("ACCEPT 127\\.0\\.0\\.1:(\\d+)");
 
@@ -61,15 +63,26 @@ final class OpenSslServer implements AutoCloseable {
 
     /**
      * Starts {@code openssl s_server -accept 127.0.0.1:0 -cert ... -key ... options...} with the
-     * certificate written as Asterisk's cert_file / priv_key_file into {@code directory}.
+     * certificate written as Asterisk's cert_file / priv_key_file into {@code directory}; its
+     * intermediates, if any, are also passed as {@code -cert_chain} so that s_server sends them as
+     * Asterisk would.
      */
-    static OpenSslServer start(Path directory, IssuedCertificate certificate, String... options)
+    public static OpenSslServer start(Path directory, IssuedCertificate certificate, String... options)
             throws IOException, InterruptedException {
         Assumptions.assumeTrue(installed(), "openssl is not installed (apt-get install openssl)");
         AsteriskTlsFiles files = AsteriskTlsFiles.in(directory).write(certificate,
                 List.of(certificate.chain().get(certificate.chain().size() - 1)));
         List<String> command = new ArrayList<>(List.of("openssl", "s_server", "-accept", "127.0.0.1:0",
                 "-cert", files.certFile().toString(), "-key", files.privKeyFile().toString()));
+        List<X509Certificate> intermediates = certificate.chainWithoutRoot().subList(1,
+                certificate.chainWithoutRoot().size());
+        if (!intermediates.isEmpty()) {
+            // s_server -cert sends the file's first certificate only; PJSIP loads cert_file with
+            // SSL_CTX_use_certificate_chain_file and sends the rest too, so hand them over as -cert_chain
+            Path chain = directory.resolve("cert-chain.pem");
+            PemFiles.write(chain, PemFiles.certificates(intermediates));
+            command.addAll(List.of("-cert_chain", chain.toString()));
+        }
         command.addAll(List.of(options));
         return new OpenSslServer(new ProcessBuilder(command).redirectErrorStream(true).start());
     }
@@ -87,17 +100,17 @@ final class OpenSslServer implements AutoCloseable {
         }
     }
 
-    InetSocketAddress address() {
+    public InetSocketAddress address() {
         return address;
     }
 
     /** What s_server printed so far (its errors name the reason, e.g. {@code no shared cipher}). */
-    String output() {
+    public String output() {
         return output.toString();
     }
 
     /** Waits up to 5 s for s_server to print a line containing {@code text}. */
-    boolean awaitOutput(String text) throws InterruptedException {
+    public boolean awaitOutput(String text) throws InterruptedException {
         for (int i = 0; i < 100 && !output().contains(text); i++) {
             Thread.sleep(50);
         }
