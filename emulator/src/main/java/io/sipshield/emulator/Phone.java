@@ -502,6 +502,32 @@ public final class Phone implements AutoCloseable {
         return cseq++;
     }
 
+    /**
+     * Sends one CRLF keep-alive ping ({@code "\r\n\r\n"}, RFC 5626 §4.4.1) down the connection; the
+     * server answers with a single CRLF pong (RFC 5626 §4.4.1; the mock does, and a real server's answer
+     * is not awaited). Completes when written; fails when the phone is not connected or the write fails.
+     */
+    public CompletableFuture<Void> sendKeepAlive() {
+        if (!connected()) {
+            return CompletableFuture.failedFuture(new IllegalStateException(
+                    "the phone is not connected: no keep-alive can be sent"));
+        }
+        CompletableFuture<Void> written = new CompletableFuture<>();
+        channel.writeAndFlush(io.sipshield.emulator.sip.SipKeepAlive.PING).addListener(f -> {
+            if (f.isSuccess()) {
+                written.complete(null);
+            } else {
+                written.completeExceptionally(f.cause());
+            }
+        });
+        return written;
+    }
+
+    /** Whether the TLS connection is open (connected and not closed by either side since). */
+    public boolean connected() {
+        return channel != null && requests != null && channel.isActive();
+    }
+
     /** Closes the connection. */
     @Override
     public void close() {

@@ -13,7 +13,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code sipshield} command line: one executable with subcommands ({@code run}, {@code serve}, {@code probe}, {@code verify}, {@code decode}, {@code profiles}, {@code certs}, {@code srtp}, {@code bench}, {@code schema}). Run it
+ * The {@code sipshield} command line: one executable with subcommands ({@code run}, {@code serve}, {@code probe}, {@code verify}, {@code decode}, {@code profiles}, {@code certs}, {@code srtp}, {@code bench}, {@code schema}, {@code load}). Run it
  * with {@code new CommandLine(new SipshieldCommand()).execute(args)}; exit codes are {@link ExitCodes}.
  */
 @Command(name = "sipshield",
@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "SIP-TLS/SRTP test harness: emulated phones against a mock Asterisk.",
         subcommands = {RunCommand.class, ServeCommand.class, ProbeCommand.class, VerifyCommand.class, DecodeCommand.class, ProfilesCommand.class,
-                CertsCommand.class, SrtpCommand.class, BenchCommand.class, SchemaCommand.class,
+                CertsCommand.class, SrtpCommand.class, BenchCommand.class, SchemaCommand.class, LoadCommand.class,
                 io.sipshield.harness.cli.phoneconfig.PhoneConfigCommand.class},
         exitCodeOnInvalidInput = ExitCodes.INVALID_INPUT,
         exitCodeOnExecutionException = ExitCodes.FAILED)

@@ -1,0 +1,265 @@
+package io.sipshield.harness.cli;
+
+import io.sipshield.certs.format.CertificateFileContents;
+import io.sipshield.emulator.profile.DeviceProfile;
+import io.sipshield.emulator.profile.DeviceProfiles;
+import io.sipshield.harness.load.LoadHtmlReport;
+import io.sipshield.harness.load.LoadJson;
+import io.sipshield.harness.load.LoadResult;
+import io.sipshield.harness.load.LoadRun;
+import io.sipshield.harness.load.LoadSummaryTable;
+import io.sipshield.harness.load.LoadTarget;
+import io.sipshield.harness.load.MediaKind;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code sipshield load --phones N --rate R/s --profile NAME --target mock|HOST:PORT ...}: many
+ * emulated phones from this JVM (see {@link LoadRun}), live progress on standard error, a summary
+ * with latency percentiles and failures by cause on standard output, optionally JSON
+ * ({@code --json FILE}) and an HTML page with a chart ({@code --report-dir DIR}). Exit 0 when
+ * nothing failed, 1 when something did, 2 on unusable input.
+ */
+@Command(name = "load", mixinStandardHelpOptions = true,
+        description = {"Run many emulated phones from one JVM: each holds a TLS connection, registers (digest),",
+            "re-registers before expiry, sends CRLF keep-alives and optionally places SRTP echo calls. Prints latency",
+            "percentiles (TLS handshake, REGISTER, call setup, media round trip) and failures by cause."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:no failure",
+            "1:at least one failure (see 'failures' in the summary)",
+            "2:unusable input: a bad number, an unknown profile, a bad HOST:PORT, an unreadable file"})
+public final class LoadCommand implements Callable<Integer> {
+
+    private static final String NAME = "sipshield load";
+    private static final Pattern RATE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(?:/\\s*s)?");
+    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)?");
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--phones", required = true, paramLabel = "N", description = "How many phones (1 to 100000).")
+    private int phones;
+
+    @Option(names = "--rate", paramLabel = "R/s", defaultValue = "50",
+            description = "Phones started per second, e.g. 200 or 200/s (default ${DEFAULT-VALUE}).")
+    private String rate;
+
+    @Option(names = "--profile", paramLabel = "NAME", defaultValue = "digium-d6x-2_9_2",
+            description = "The device every phone plays (see sipshield profiles; default ${DEFAULT-VALUE}).")
+    private String profileName;
+
+    @Option(names = "--target", paramLabel = "mock|HOST:PORT", defaultValue = "mock",
+            description = "mock: the embedded mock Asterisk in this JVM with endpoints for every phone (default); "
+                    + "or a server's TLS address.")
+    private String target;
+
+    @Option(names = "--calls-per-phone", paramLabel = "K", defaultValue = "0",
+            description = "SRTP echo calls each phone places once registered, one after the other (default ${DEFAULT-VALUE}).")
+    private int callsPerPhone;
+
+    @Option(names = "--call-duration", paramLabel = "S", defaultValue = "5",
+            description = "Seconds of media per call (default ${DEFAULT-VALUE}).")
+    private String callDuration;
+
+    @Option(names = "--media", paramLabel = "tone|silence", defaultValue = "tone",
+            description = "What calls send to the echo (default ${DEFAULT-VALUE}).")
+    private String media;
+
+    @Option(names = "--duration", paramLabel = "D",
+            description = "Hold the phones this long from the start, e.g. 60, 60s, 10m (default: until every phone "
+                    + "has registered and made its calls).")
+    private String duration;
+
+    @Option(names = "--hold", paramLabel = "D", defaultValue = "0",
+            description = "Without --duration: keep the phones registered this long once every one is done (default 0).")
+    private String hold;
+
+    @Option(names = "--extension", paramLabel = "EXT", defaultValue = LoadRun.DEFAULT_EXTENSION,
+            description = "The echo extension calls dial (default ${DEFAULT-VALUE}).")
+    private String extension;
+
+    @Option(names = "--user-prefix", paramLabel = "TEXT", defaultValue = "",
+            description = "Put before each phone's number to make its SIP user (default: none).")
+    private String userPrefix;
+
+    @Option(names = "--first-number", paramLabel = "N", defaultValue = "1000",
+            description = "The first phone's number (default ${DEFAULT-VALUE}); the others follow.")
+    private int firstNumber;
+
+    @Option(names = "--password", paramLabel = "TEMPLATE", defaultValue = LoadRun.MOCK_PASSWORD_TEMPLATE,
+            description = "The password; {user} stands for each phone's user (default ${DEFAULT-VALUE}, what the "
+                    + "embedded mock expects).")
+    private String password;
+
+    @Option(names = "--trust", arity = "1..*", paramLabel = "FILE",
+            description = "CA certificates loaded on every phone (HOST:PORT targets; the mock uses the test PKI).")
+    private List<Path> trust = new ArrayList<>();
+
+    @Option(names = "--server-name", paramLabel = "NAME",
+            description = "The host the phones dial: SNI and the name checked in the certificate (default: HOST).")
+    private String serverName;
+
+    @Option(names = "--media-address", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = "The address the phones offer for RTP (default ${DEFAULT-VALUE}).")
+    private String mediaAddress;
+
+    @Option(names = "--register-expires", paramLabel = "S", defaultValue = "300",
+            description = "The Expires the phones ask for (default ${DEFAULT-VALUE}); each refreshes at 85%% of what is granted.")
+    private int registerExpires;
+
+    @Option(names = "--keepalive", paramLabel = "S", defaultValue = "120",
+            description = "CRLF keep-alive interval, each wait 80-100%% of it (RFC 5626; default ${DEFAULT-VALUE}).")
+    private String keepAlive;
+
+    @Option(names = "--timeout", paramLabel = "S", defaultValue = "10",
+            description = "How long one step (connect, REGISTER, INVITE, BYE) may take (default ${DEFAULT-VALUE}).")
+    private String timeout;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Event loop threads shared by all phones and the mock (default: processors).")
+    private Integer threads;
+
+    @Option(names = "--measure-heap", description = "Measure used heap after GC before and while holding the phones.")
+    private boolean measureHeap;
+
+    @Option(names = "--no-unregister", description = "Close connections at the end without unregistering first.")
+    private boolean noUnregister;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the result as JSON to FILE.")
+    private Path json;
+
+    @Option(names = "--report-dir", paramLabel = "DIR",
+            description = "Also write " + LoadHtmlReport.FILE_NAME + " (chart and percentile table) into DIR.")
+    private Path reportDir;
+
+    /** Whether standard error is a terminal (progress rewritten in place); tests say no. */
+    private boolean terminal = System.console() != null;
+
+    void terminal(boolean isTerminal) {
+        this.terminal = isTerminal;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        LoadRun run;
+        try {
+            run = settings();
+        } catch (UnusableInput | IllegalArgumentException e) {
+            err.println(NAME + ": " + e.getMessage());
+            return ExitCodes.INVALID_INPUT;
+        }
+        LoadProgressPrinter progress = new LoadProgressPrinter(err, terminal, Duration.ofSeconds(5));
+        LoadResult result;
+        try {
+            result = run.run(progress);
+        } finally {
+            progress.finish();
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        LoadSummaryTable.print(result, out);
+        try {
+            if (json != null) {
+                LoadJson.write(result, json);
+            }
+            if (reportDir != null) {
+                out.println("report: " + LoadHtmlReport.write(result, reportDir));
+                out.flush();
+            }
+        } catch (IOException e) {
+            err.println(NAME + ": cannot write the result: " + e.getMessage());
+            return ExitCodes.FAILED;
+        }
+        return result.failed() ? ExitCodes.FAILED : ExitCodes.OK;
+    }
+
+    private LoadRun settings() throws UnusableInput {
+        DeviceProfile profile = DeviceProfiles.byName(profileName).orElseThrow(() -> new UnusableInput(
+                "--profile: unknown device profile '" + profileName + "'; expected one of: " + DeviceProfiles.names()));
+        LoadRun.Builder builder = LoadRun.builder().phones(phones).rate(rate(rate)).profile(profile)
+                .callsPerPhone(callsPerPhone).callDuration(duration("--call-duration", callDuration))
+                .extension(extension).userPrefix(userPrefix).firstNumber(firstNumber).passwordTemplate(password)
+                .mediaAddress(mediaAddress).registerExpires(registerExpires)
+                .keepAliveInterval(duration("--keepalive", keepAlive)).stepTimeout(duration("--timeout", timeout))
+                .measureHeap(measureHeap).unregisterAtEnd(!noUnregister).target(target());
+        try {
+            builder.media(MediaKind.fromKeyword(media));
+        } catch (IllegalArgumentException e) {
+            throw new UnusableInput("--media: " + e.getMessage());
+        }
+        if (duration != null) {
+            builder.duration(duration("--duration", duration));
+        }
+        builder.hold(duration("--hold", hold));
+        if (threads != null) {
+            builder.threads(threads);
+        }
+        return builder.build();
+    }
+
+    private LoadTarget target() throws UnusableInput {
+        if (target.equalsIgnoreCase("mock")) {
+            if (!trust.isEmpty() || serverName != null) {
+                throw new UnusableInput("--trust and --server-name are for a HOST:PORT target; the embedded mock "
+                        + "uses the test PKI and pbx.sip.test");
+            }
+            return LoadTarget.mock();
+        }
+        InetSocketAddress address;
+        try {
+            address = ProbeCommand.address(target);
+        } catch (UnusableInput e) {
+            throw new UnusableInput("--target: expected mock or HOST:PORT: " + e.getMessage());
+        }
+        List<X509Certificate> anchors = new ArrayList<>();
+        for (Path file : trust) {
+            CertificateFileContents contents = UnusableInput.readCertificateFile(file);
+            if (contents.certificates().isEmpty()) {
+                throw new UnusableInput(file + ": holds no certificate; --trust needs CA certificates");
+            }
+            anchors.addAll(contents.certificates());
+        }
+        return LoadTarget.remote(address, serverName != null ? serverName : address.getHostString(), anchors);
+    }
+
+    /** {@code 200} or {@code 200/s}. */
+    static double rate(String text) throws UnusableInput {
+        Matcher matcher = RATE.matcher(text.strip());
+        if (!matcher.matches()) {
+            throw new UnusableInput("--rate: '" + text + "' is not a rate; expected phones per second, e.g. 200 or 200/s");
+        }
+        return Double.parseDouble(matcher.group(1));
+    }
+
+    /** {@code 60} (seconds), {@code 1.5s}, {@code 250ms}, {@code 10m}, {@code 1h}. */
+    static Duration duration(String option, String text) throws UnusableInput {
+        Matcher matcher = DURATION.matcher(text.strip().toLowerCase(Locale.ROOT));
+        if (!matcher.matches()) {
+            throw new UnusableInput(option + ": '" + text + "' is not a duration; expected e.g. 60, 60s, 250ms, 10m or 1h");
+        }
+        double value = Double.parseDouble(matcher.group(1));
+        String unit = matcher.group(2) == null ? "s" : matcher.group(2);
+        double millis = switch (unit) {
+            case "ms" -> value;
+            case "m" -> value * 60_000;
+            case "h" -> value * 3_600_000;
+            default -> value * 1_000;
+        };
+        return Duration.ofMillis(Math.round(millis));
+    }
+}
