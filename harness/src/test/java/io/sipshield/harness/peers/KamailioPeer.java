@@ -66,8 +66,25 @@ public final class KamailioPeer implements AutoCloseable {
     }
 
     /** Whether Kamailio logged a line matching {@code regex}. */
+    /**
+     * Whether Kamailio's log has a line matching {@code regex}, waiting up to 5 s for it: a worker writes
+     * its line on its own time, often after the peer already saw the effect.
+     */
     public boolean logged(String regex) {
-        return process.printed(Pattern.compile(regex));
+        Pattern pattern = Pattern.compile(regex);
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        while (!process.printed(pattern)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     public long pid() {
