@@ -5,14 +5,13 @@ import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
 import io.sipshield.emulator.tls.CiscoConnection;
 import io.sipshield.emulator.tls.CiscoTrustListValidator;
+import io.sipshield.emulator.tls.OneSidedTrustManager;
 import io.sipshield.emulator.tls.TrustListEntry;
 import io.sipshield.emulator.tls.VerifyResult;
-import java.net.Socket;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.List;
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.X509ExtendedTrustManager;
 
@@ -23,12 +22,13 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * host-name check ([GUESS], as for SIP-TLS). An {@link X509ExtendedTrustManager}, so JSSE leaves
  * endpoint identification to it.
  */
-final class HttpsProvisioningTrust extends X509ExtendedTrustManager {
+final class HttpsProvisioningTrust extends OneSidedTrustManager {
 
     private final CiscoTrustListValidator validator;
     private final Clock clock;
 
     HttpsProvisioningTrust(List<TrustListEntry> trustList, Clock clock) {
+        super(Judges.SERVER, "the phone is the client here");
         this.validator = CiscoTrustListValidator.builder().entries(trustList)
                 .connection(CiscoConnection.HTTPS_PROVISIONING).build();
         this.clock = clock;
@@ -42,7 +42,8 @@ final class HttpsProvisioningTrust extends X509ExtendedTrustManager {
                 .build();
     }
 
-    private void judge(X509Certificate[] chain) throws CertificateException {
+    @Override
+    protected void judge(X509Certificate[] chain) throws CertificateException {
         if (chain == null || chain.length == 0) {
             throw new CertificateException("the HTTPS provisioning server presented no certificate");
         }
@@ -50,40 +51,5 @@ final class HttpsProvisioningTrust extends X509ExtendedTrustManager {
         if (!result.ok()) {
             throw new CertificateException("HTTPS provisioning server refused: " + result.findings().get(0).detail());
         }
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
-        judge(chain);
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-        judge(chain);
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-        judge(chain);
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
-        throw new CertificateException("the phone is the client here");
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-        throw new CertificateException("the phone is the client here");
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-        throw new CertificateException("the phone is the client here");
-    }
-
-    @Override
-    public X509Certificate[] getAcceptedIssuers() {
-        return new X509Certificate[0];
     }
 }

@@ -1,10 +1,6 @@
 package io.sipshield.emulator.tls;
 
-import java.net.Socket;
-import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * The TLS-layer trust manager of an emulated phone: it lets every handshake complete, because
@@ -14,40 +10,14 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * server presented, and a phone whose profile validates drops the connection on a non-zero
  * bitmask. Validation is never skipped: only moved to where the device does it.
  */
-public final class PeerChainTrustManager extends X509ExtendedTrustManager {
+public final class PeerChainTrustManager extends OneSidedTrustManager {
+
+    public PeerChainTrustManager() {
+        super(Judges.SERVER, "a phone is never a TLS server");
+    }
 
     @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType) {
+    protected void judge(X509Certificate[] chain) {
         // decided after the handshake by ServerCertificateValidator, as PJSIP does
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
-        // decided after the handshake by ServerCertificateValidator, as PJSIP does
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-        // decided after the handshake by ServerCertificateValidator, as PJSIP does
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-        throw new CertificateException("a phone is never a TLS server");
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-        throw new CertificateException("a phone is never a TLS server");
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
-        throw new CertificateException("a phone is never a TLS server");
-    }
-
-    @Override
-    public X509Certificate[] getAcceptedIssuers() {
-        return new X509Certificate[0];
     }
 }

@@ -3,17 +3,15 @@ package io.sipshield.harness.mock;
 import io.netty.handler.ssl.OpenSslCertificateException;
 import io.netty.internal.tcnative.CertificateVerifier;
 import io.sipshield.emulator.tls.CertificateValidator;
+import io.sipshield.emulator.tls.OneSidedTrustManager;
 import io.sipshield.emulator.tls.VerifyError;
 import io.sipshield.emulator.tls.VerifyFinding;
-import java.net.Socket;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * Client-certificate verification inside the handshake, as an OpenSSL server with
@@ -31,7 +29,7 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * checks the client certificate "as it would towards a server certificate", against DNS, but names
  * no host a phone's certificate could match (phones get their address by DHCP).
  */
-final class HandshakeClientVerifier extends X509ExtendedTrustManager {
+final class HandshakeClientVerifier extends OneSidedTrustManager {
 
     /** A client certificate names no host the server dialled. */
     private static final String NO_HOST = "client.invalid";
@@ -45,12 +43,14 @@ final class HandshakeClientVerifier extends X509ExtendedTrustManager {
      * @param acceptedIssuers the CAs named in the CertificateRequest
      */
     HandshakeClientVerifier(CertificateValidator validator, List<X509Certificate> acceptedIssuers, Clock clock) {
+        super(Judges.CLIENT, "the mock is a server: it never checks a server certificate");
         this.validator = validator;
         this.acceptedIssuers = List.copyOf(acceptedIssuers);
         this.clock = clock;
     }
 
-    private void verify(X509Certificate[] chain) throws CertificateException {
+    @Override
+    protected void judge(X509Certificate[] chain) throws CertificateException {
         List<VerifyFinding> failures = validator.validate(Arrays.asList(chain), NO_HOST, clock.instant()).findings()
                 .stream().filter(finding -> finding.error() != VerifyError.IDENTITY_NOT_MATCH).toList();
         if (failures.isEmpty()) {
@@ -61,36 +61,6 @@ final class HandshakeClientVerifier extends X509ExtendedTrustManager {
                 + failures.stream().map(VerifyFinding::toString).collect(Collectors.joining("; "));
         throw new OpenSslCertificateException(message,
                 CertificateVerifier.isValid(code) ? code : CertificateVerifier.X509_V_ERR_UNSPECIFIED);
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-        verify(chain);
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
-        verify(chain);
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-        verify(chain);
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-        throw new CertificateException("the mock is a server: it never checks a server certificate");
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
-        throw new CertificateException("the mock is a server: it never checks a server certificate");
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-        throw new CertificateException("the mock is a server: it never checks a server certificate");
     }
 
     @Override
