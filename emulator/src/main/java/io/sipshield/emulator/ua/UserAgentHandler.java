@@ -47,6 +47,9 @@ public final class UserAgentHandler extends SimpleChannelInboundHandler<Object> 
     private record Pending(Request request, CompletableFuture<Response> response) {
     }
 
+    /** What closed the connection, when an exception did. */
+    private volatile Throwable closedBy;
+
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.context = ctx;
@@ -59,7 +62,7 @@ public final class UserAgentHandler extends SimpleChannelInboundHandler<Object> 
     public CompletableFuture<Response> send(Request request) {
         CompletableFuture<Response> response = new CompletableFuture<>();
         if (!context.channel().isActive()) {
-            response.completeExceptionally(new ClosedChannelException());
+            response.completeExceptionally(closed());
             return response;
         }
         if (!Request.ACK.equals(request.getMethod())) {
@@ -121,14 +124,27 @@ public final class UserAgentHandler extends SimpleChannelInboundHandler<Object> 
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        failAll(new ClosedChannelException());
+        failAll(closed());
         ctx.fireChannelInactive();
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        closedBy = cause;
         failAll(cause instanceof IOException ? cause : new IOException(cause.getMessage(), cause));
         ctx.close();
+    }
+
+    /**
+     * The failure of a request on a closed connection, caused by what closed it when that is known (a TLS 1.3
+     * server's alert after the handshake, such as certificate_required, arrives as the first read's error).
+     */
+    private ClosedChannelException closed() {
+        ClosedChannelException closed = new ClosedChannelException();
+        if (closedBy != null) {
+            closed.initCause(closedBy);
+        }
+        return closed;
     }
 
     private void failAll(Throwable cause) {
