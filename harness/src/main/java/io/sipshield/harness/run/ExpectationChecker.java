@@ -39,13 +39,33 @@ public final class ExpectationChecker {
         if (expect.server() != null) {
             server(expect.server(), observed.server(), checks);
         }
+        if (expect.provisioning() != null) {
+            Observation.PhoneObservation first = observed.phones().values().stream().findFirst().orElse(null);
+            provisioning("", expect.provisioning(), first == null ? null : first.provisioning(), checks);
+        }
         expect.phones().forEach((name, phone) -> {
             Observation.PhoneObservation seen = observed.phones().get(name);
             group("phones." + name + ".", phone.tls(), phone.sip(), phone.sdp(), phone.media(),
                     seen == null ? null : seen.tls(), seen == null ? Map.of() : seen.sip(),
                     seen == null ? null : seen.sdp(), seen == null ? null : seen.media(), checks);
+            if (phone.provisioning() != null) {
+                provisioning("phones." + name + ".", phone.provisioning(), seen == null ? null : seen.provisioning(),
+                        checks);
+            }
         });
         return checks;
+    }
+
+    /** {@code provisioning.trust-list} and {@code provisioning.config}, each when stated. */
+    private static void provisioning(String prefix, Expectations.Provisioning expect,
+                                     Observation.ProvisioningObservation seen, List<Check> checks) {
+        if (expect.trustList() != null) {
+            checks.add(equality(prefix + "provisioning.trust-list", expect.trustList(),
+                    seen == null ? null : seen.trustList()));
+        }
+        if (expect.config() != null) {
+            checks.add(equality(prefix + "provisioning.config", expect.config(), seen == null ? null : seen.config()));
+        }
     }
 
     /**

@@ -60,9 +60,30 @@ public record Observation(
      * @param media the media counters of its last call with media, or null
      */
     public record PhoneObservation(TlsObservation tls, Map<String, Integer> sip, SdpObservation sdp,
-                                   MediaObservation media) {
+                                   MediaObservation media, ProvisioningObservation provisioning) {
         public PhoneObservation {
             sip = Map.copyOf(sip);
+        }
+
+        /** A phone that was not provisioned. */
+        public PhoneObservation(TlsObservation tls, Map<String, Integer> sip, SdpObservation sdp,
+                                MediaObservation media) {
+            this(tls, sip, sdp, media, null);
+        }
+    }
+
+    /**
+     * How a Cisco phone's boot-time provisioning ended (DEVICES.md §A.3), in the words of
+     * {@code expect...provisioning}.
+     *
+     * @param trustList {@code installed} (the phone holds a trust list afterwards), {@code rejected} (one was
+     *                  refused, none held) or {@code absent} (none offered; a failed fetch counts as absent)
+     * @param config    {@code accepted}, {@code rejected}, {@code absent}, or {@code failed} when every transport failed
+     */
+    public record ProvisioningObservation(String trustList, String config) {
+        public ProvisioningObservation {
+            java.util.Objects.requireNonNull(trustList, "trustList");
+            java.util.Objects.requireNonNull(config, "config");
         }
     }
 

@@ -17,9 +17,15 @@ public final class ScenarioFiles {
     private ScenarioFiles() {
     }
 
-    /** Whether the name ends in {@code .yaml} or {@code .yml}. */
+    /**
+     * Whether the name ends in {@code .yaml} or {@code .yml} and is not a provisioning description
+     * ({@code NAME.tlv.yaml}, {@code NAME.sgn.yaml}: see {@link ProvisioningTree}).
+     */
     public static boolean isScenarioFile(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(ProvisioningTree.TLV_SUFFIX) || name.endsWith(ProvisioningTree.SGN_SUFFIX)) {
+            return false;
+        }
         return name.endsWith(".yaml") || name.endsWith(".yml");
     }
 

@@ -68,6 +68,8 @@ final class ScenarioRun implements AutoCloseable {
     private final Map<String, Observation.SdpObservation> sdp = new HashMap<>();
     private final Map<String, Observation.MediaObservation> media = new HashMap<>();
     private final Map<String, ToneDetector> tones = new HashMap<>();
+    /** Each provisioned phone's boot result, by phone name. */
+    private final Map<String, io.sipshield.emulator.cisco.ProvisioningResult> provisioning = new HashMap<>();
     private final List<Observation.StepObservation> steps = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final Map<Integer, List<Deferred>> deferred = new HashMap<>();
@@ -140,14 +142,27 @@ final class ScenarioRun implements AutoCloseable {
         Phone phone = phones.get(name);
         if (phone == null) {
             PhoneSpec spec = spec(name);
-            PhoneConfigFile config = spec.config() == null ? null : PhoneConfigFile.read(
-                    vendorFiles.materialise(spec.config()), spec.config().toString());
+            PhoneProvisioning.Outcome provisioned = null;
+            if (spec.provisioning() != null) {
+                provisioned = new PhoneProvisioning(vendorFiles, fixtures, group).provision(spec);
+                provisioning.put(name, provisioned.result());
+                PhoneProvisioning.notes(name, provisioned.result().log()).forEach(notes::add);
+            }
+            PhoneConfigFile config = spec.config() != null ? PhoneConfigFile.read(
+                    vendorFiles.materialise(spec.config()), spec.config().toString())
+                    : provisioned != null && provisioned.configFile().isPresent() ? PhoneConfigFile.read(
+                            provisioned.configFile().get(), provisioned.result().configName())
+                    : null;
             DeviceProfile profile = config == null ? profile(spec)
                     : config.profile(spec.profile() == null ? Optional.empty() : Optional.of(profile(spec)));
             if (config != null) {
                 config.notes(profile).forEach(warning -> notes.add(name + ": " + warning));
             }
-            phone = Phone.create(profile, settings(spec, config), group);
+            PhoneSettings.Builder settings = settings(spec, config);
+            if (provisioned != null) {
+                provisioned.result().trustList().forEach(entry -> settings.trustListEntry(entry.certificate(), entry.role()));
+            }
+            phone = Phone.create(profile, settings.build(), group);
             phones.put(name, phone);
             TlsReport report = await(phone.connect(), "TLS connect");
             tls.put(name, report);
@@ -169,7 +184,7 @@ final class ScenarioRun implements AutoCloseable {
                         + "'; expected one of: " + DeviceProfiles.names()));
     }
 
-    private PhoneSettings settings(PhoneSpec spec, PhoneConfigFile config) {
+    private PhoneSettings.Builder settings(PhoneSpec spec, PhoneConfigFile config) {
         PhoneSettings.Builder settings = PhoneSettings.builder();
         if (spec.user() != null) {
             settings.account(spec.user(), spec.password());
@@ -211,7 +226,7 @@ final class ScenarioRun implements AutoCloseable {
             case MANUAL -> AnswerMode.MANUAL;
             case REJECT -> AnswerMode.reject(spec.rejectStatus());
         });
-        return settings.build();
+        return settings;
     }
 
     IssuedCertificate fixture(String id, String field) {
@@ -319,8 +334,10 @@ final class ScenarioRun implements AutoCloseable {
         for (PhoneSpec spec : scenario.setup().phones()) {
             String name = spec.name();
             answered(name);
+            io.sipshield.emulator.cisco.ProvisioningResult booted = provisioning.get(name);
             observed.put(name, new Observation.PhoneObservation(tls(tls.get(name)),
-                    sip.getOrDefault(name, Map.of()), sdp.get(name), media.get(name)));
+                    sip.getOrDefault(name, Map.of()), sdp.get(name), media.get(name),
+                    booted == null ? null : ProvisioningOutcome.of(booted)));
         }
         Observation.PhoneObservation first = observed.get(first());
         TlsReport report = tls.get(first());

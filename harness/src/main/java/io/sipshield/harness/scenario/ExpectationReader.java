@@ -63,10 +63,45 @@ final class ExpectationReader {
                 Fields phone = reader.mapping(entry.value(), field, ScenarioKeys.EXPECT_PHONE);
                 requireSomething(phone, ScenarioKeys.EXPECT_PHONE);
                 Groups groups = groups(phone, field);
-                phones.put(entry.key(), new Expectations.Phone(groups.tls(), groups.sip(), groups.sdp(), groups.media()));
+                phones.put(entry.key(), new Expectations.Phone(groups.tls(), groups.sip(), groups.sdp(), groups.media(),
+                        provisioning(phone, field, setup.phone(entry.key()).orElseThrow())));
             }
         }
-        return new Expectations(first.tls(), first.sip(), first.sdp(), first.media(), server, phones);
+        Expectations.Provisioning provisioning = setup.phones().isEmpty() ? null
+                : provisioning(expect, "expect", setup.phones().get(0));
+        return new Expectations(first.tls(), first.sip(), first.sdp(), first.media(), server, phones, provisioning);
+    }
+
+    /**
+     * {@code provisioning: { trust-list: installed|rejected|absent, config: accepted|rejected|absent }} about
+     * {@code phone}'s boot (DEVICES.md §A.3); the phone must have {@code provisioning} in the setup.
+     */
+    private Expectations.Provisioning provisioning(Fields fields, String place, PhoneSpec phone)
+            throws ScenarioFileException {
+        Optional<YamlNode> group = fields.optional("provisioning");
+        if (group.isEmpty()) {
+            return null;
+        }
+        String field = place + ".provisioning";
+        if (phone.provisioning() == null) {
+            throw reader.error(group.get().mark(), field, "phone '" + phone.name() + "' has no provisioning",
+                    "provisioning: DIR on the phone in setup.phones");
+        }
+        Fields provisioning = reader.mapping(group.get(), field, ScenarioKeys.EXPECT_PROVISIONING);
+        requireSomething(provisioning, ScenarioKeys.EXPECT_PROVISIONING);
+        String trustList = null;
+        Optional<YamlNode> node = provisioning.optional("trust-list");
+        if (node.isPresent()) {
+            trustList = reader.name(node.get(), provisioning.field("trust-list"), "trust-list outcome",
+                    Expectations.Provisioning.TRUST_LIST::contains, String.join(", ", Expectations.Provisioning.TRUST_LIST));
+        }
+        String config = null;
+        node = provisioning.optional("config");
+        if (node.isPresent()) {
+            config = reader.name(node.get(), provisioning.field("config"), "config outcome",
+                    Expectations.Provisioning.CONFIG::contains, String.join(", ", Expectations.Provisioning.CONFIG));
+        }
+        return new Expectations.Provisioning(trustList, config);
     }
 
     private record Groups(Expectations.Tls tls, Expectations.Sip sip, Expectations.Sdp sdp, Expectations.Media media) {

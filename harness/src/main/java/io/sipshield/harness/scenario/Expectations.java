@@ -20,12 +20,36 @@ import java.util.stream.Stream;
  * @param server facts the server reports
  * @param phones expectations about named phones, by name in file order
  */
-public record Expectations(Tls tls, Sip sip, Sdp sdp, Media media, Server server, Map<String, Phone> phones) {
+public record Expectations(Tls tls, Sip sip, Sdp sdp, Media media, Server server, Map<String, Phone> phones,
+                           Provisioning provisioning) {
 
     public Expectations {
         phones = phones == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(phones));
-        if (Stream.of(tls, sip, sdp, media, server).allMatch(Objects::isNull) && phones.isEmpty()) {
+        if (Stream.of(tls, sip, sdp, media, server, provisioning).allMatch(Objects::isNull) && phones.isEmpty()) {
             throw new IllegalArgumentException("a scenario must state at least one expectation");
+        }
+    }
+
+    /** Expectations without a provisioning outcome for the first phone. */
+    public Expectations(Tls tls, Sip sip, Sdp sdp, Media media, Server server, Map<String, Phone> phones) {
+        this(tls, sip, sdp, media, server, phones, null);
+    }
+
+    /**
+     * How a Cisco phone's boot-time provisioning must end (DEVICES.md §A.3); each field optional, one stated.
+     *
+     * @param trustList {@code installed} (the phone holds a trust list afterwards), {@code rejected} (one was
+     *                  offered and refused, none held) or {@code absent} (the server offered none)
+     * @param config    {@code accepted}, {@code rejected} (refused: bad or missing signature) or {@code absent}
+     */
+    public record Provisioning(String trustList, String config) {
+        /** The words {@code trust-list} takes. */
+        public static final java.util.List<String> TRUST_LIST = java.util.List.of("installed", "rejected", "absent");
+        /** The words {@code config} takes. */
+        public static final java.util.List<String> CONFIG = java.util.List.of("accepted", "rejected", "absent");
+
+        public Provisioning {
+            requireOne("provisioning", trustList, config);
         }
     }
 
@@ -38,11 +62,16 @@ public record Expectations(Tls tls, Sip sip, Sdp sdp, Media media, Server server
      * What one named phone must observe ({@code expect.phones.<name>}); the top-level groups are about
      * the first phone.
      */
-    public record Phone(Tls tls, Sip sip, Sdp sdp, Media media) {
+    public record Phone(Tls tls, Sip sip, Sdp sdp, Media media, Provisioning provisioning) {
         public Phone {
-            if (Stream.of(tls, sip, sdp, media).allMatch(Objects::isNull)) {
+            if (Stream.of(tls, sip, sdp, media, provisioning).allMatch(Objects::isNull)) {
                 throw new IllegalArgumentException("a phone's expectations state nothing");
             }
+        }
+
+        /** A phone's expectations without a provisioning outcome. */
+        public Phone(Tls tls, Sip sip, Sdp sdp, Media media) {
+            this(tls, sip, sdp, media, null);
         }
     }
 

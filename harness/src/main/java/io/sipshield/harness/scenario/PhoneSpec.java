@@ -27,11 +27,35 @@ import java.util.Objects;
  * @param trustList         a Cisco phone's installed trust-list records (ITL/CTL): fixture and role
  * @param config            the phone's own vendor configuration file or Algo device tree, or null; with one,
  *                          {@code profile}, {@code user} and {@code password} may be null (the file decides)
+ * @param provisioning      a Cisco phone's boot-time provisioning before it connects (DEVICES.md §A.3), or null
  */
 public record PhoneSpec(String name, String profile, String user, String password, String serverName, List<String> trust,
                         boolean allowWildcard, Instant clock, TlsProvider tlsProvider, String clientCertificate,
                         AnswerMode answer, int rejectStatus, List<String> codecs, List<TrustListRecord> trustList,
-                        Path config) {
+                        Path config, Provisioning provisioning) {
+
+    /** A phone without provisioning. */
+    public PhoneSpec(String name, String profile, String user, String password, String serverName, List<String> trust,
+                     boolean allowWildcard, Instant clock, TlsProvider tlsProvider, String clientCertificate,
+                     AnswerMode answer, int rejectStatus, List<String> codecs, List<TrustListRecord> trustList,
+                     Path config) {
+        this(name, profile, user, password, serverName, trust, allowWildcard, clock, tlsProvider, clientCertificate,
+                answer, rejectStatus, codecs, trustList, config, null);
+    }
+
+    /**
+     * A Cisco phone's provisioning (DEVICES.md §A.3): a directory served over HTTP and TFTP (and HTTPS with a
+     * certificate) that the phone boots from before it connects.
+     *
+     * @param directory        the served tree, relative to the scenario file when read
+     * @param httpsCertificate fixture the HTTPS server presents (port 6971), or null for no HTTPS
+     * @param mac              the phone's MAC as twelve upper-case hex digits, or null to derive one
+     */
+    public record Provisioning(Path directory, String httpsCertificate, String mac) {
+        public Provisioning {
+            Objects.requireNonNull(directory, "directory");
+        }
+    }
 
     /** A phone configured by the scenario alone. */
     public PhoneSpec(String name, String profile, String user, String password, String serverName, List<String> trust,
@@ -144,6 +168,6 @@ public record PhoneSpec(String name, String profile, String user, String passwor
                 + ", serverName=" + serverName + ", trust=" + trust + ", allowWildcard=" + allowWildcard
                 + ", clock=" + clock + ", tlsProvider=" + tlsProvider + ", clientCertificate=" + clientCertificate
                 + ", answer=" + answer + ", rejectStatus=" + rejectStatus + ", codecs=" + codecs
-                + ", trustList=" + trustList + ", config=" + config + "]";
+                + ", trustList=" + trustList + ", config=" + config + ", provisioning=" + provisioning + "]";
     }
 }

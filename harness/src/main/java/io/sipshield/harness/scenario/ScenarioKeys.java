@@ -20,7 +20,9 @@ final class ScenarioKeys {
             "srtp-tag-32");
     static final List<String> PHONE = List.of("name", "profile", "user", "password", "server-name", "trust",
             "allow-wildcard", "clock", "tls-provider", "client-certificate", "answer", "reject-status", "codecs",
-            "trust-list", "config");
+            "trust-list", "config", "provisioning", "mac");
+    /** The mapping form of a phone's {@code provisioning}. */
+    static final List<String> PROVISIONING = List.of("directory", "https-certificate");
     static final List<String> TRUST_LIST_RECORD = List.of("certificate", "role");
     static final List<String> STEP = List.of("register", "unregister", "call", "answer", "hangup", "wait",
             "expect-request", "hold", "resume");
@@ -30,8 +32,9 @@ final class ScenarioKeys {
     static final List<String> ANSWER = List.of("phone", "within", "after", "reject");
     static final List<String> EXPECT_REQUEST = List.of("phone", "method", "within");
     static final List<String> MEDIA = List.of("source", "seconds");
-    static final List<String> EXPECT = List.of("tls", "sip", "sdp", "media", "server", "phones");
-    static final List<String> EXPECT_PHONE = List.of("tls", "sip", "sdp", "media");
+    static final List<String> EXPECT = List.of("tls", "sip", "sdp", "media", "server", "phones", "provisioning");
+    static final List<String> EXPECT_PHONE = List.of("tls", "sip", "sdp", "media", "provisioning");
+    static final List<String> EXPECT_PROVISIONING = List.of("trust-list", "config");
     static final List<String> EXPECT_TLS = List.of("established", "version", "cipher", "bitmask", "alert",
             "bitmask-contains", "bitmask-excludes");
     static final List<String> EXPECT_TLS_ALERT = List.of("name", "code", "sent-by");
@@ -66,6 +69,7 @@ final class ScenarioKeys {
         places.put("setup.server.mock.endpoints[]", ENDPOINT);
         places.put("setup.phones[]", PHONE);
         places.put("setup.phones[].trust-list[]", TRUST_LIST_RECORD);
+        places.put("setup.phones[].provisioning", PROVISIONING);
         places.put("steps[]", STEP);
         for (String step : List.of("register", "unregister", "hangup", "hold", "resume")) {
             places.put("steps[]." + step, PHONE_STEP);
@@ -78,6 +82,8 @@ final class ScenarioKeys {
         places.put("expect", EXPECT);
         places.put("expect.server", EXPECT_SERVER);
         places.put("expect.phones.*", EXPECT_PHONE);
+        places.put("expect.provisioning", EXPECT_PROVISIONING);
+        places.put("expect.phones.*.provisioning", EXPECT_PROVISIONING);
         expectGroups(places, "expect.phones.*");
         return places;
     }

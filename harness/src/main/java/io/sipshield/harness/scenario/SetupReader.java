@@ -331,8 +331,9 @@ final class SetupReader {
             }
         }
         List<PhoneSpec.TrustListRecord> trustList = trustList(reader, phone);
+        PhoneSpec.Provisioning provisioning = ProvisioningReader.read(reader, phone);
         return new PhoneSpec(name, profile, user, password, serverName, trust, allowWildcard, clock, provider,
-                clientCertificate, answer, rejectStatus, codecs, trustList, config);
+                clientCertificate, answer, rejectStatus, codecs, trustList, config, provisioning);
     }
 
     /**

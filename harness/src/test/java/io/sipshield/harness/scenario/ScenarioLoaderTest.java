@@ -240,7 +240,7 @@ class ScenarioLoaderTest {
     @Test
     void rejectsAScenarioThatExpectsNothing() {
         ScenarioFileException e = invalid(MINIMAL.replace("  sip: { register: 200 }\n", "  {}\n").replace("expect:\n  {}", "expect: {}"));
-        assertEquals(FILE + ":13:9: nothing expected in expect; expected at least one of: tls, sip, sdp, media, server, phones",
+        assertEquals(FILE + ":13:9: nothing expected in expect; expected at least one of: tls, sip, sdp, media, server, phones, provisioning",
                 e.getMessage());
     }
 
