@@ -1,6 +1,7 @@
 package io.sipshield.emulator.sip;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +24,8 @@ import java.util.List;
  * <p>Errors are fired down the pipeline as exceptions:
  * <ul>
  *   <li>{@link TooLongSipMessageException} when a message is larger than the limit. If its size is
- *       known from its header section, its bytes are skipped and the next message is decoded.</li>
+ *       known from its header section, its bytes are skipped, the exception carries the header
+ *       section (to answer 513), and the next message is decoded.</li>
  *   <li>{@link SipFramingException} for a missing, invalid or conflicting Content-Length, a CR that
  *       is not followed by LF between messages, a header section longer than the limit, or a
  *       connection that closes in the middle of a message. Message boundaries are lost then: every
@@ -228,12 +230,14 @@ public final class SipFrameDecoder extends ByteToMessageDecoder {
         long total = headerLength + contentLength;
         if (total > maxMessageSize) {
             String startLine = startLine(in);
+            byte[] headers = ByteBufUtil.getBytes(in, in.readerIndex(), headerLength);
+            long declaredLength = contentLength;
             resetMessage();
             bytesToSkip = total;
             skipOversized(in);
             ctx.fireExceptionCaught(new TooLongSipMessageException("SIP message '" + quote(startLine) + "' of "
-                    + total + " bytes (" + headerLength + " of headers, Content-Length " + contentLength
-                    + ") exceeds the limit of " + maxMessageSize + " bytes; skipped"));
+                    + total + " bytes (" + headerLength + " of headers, Content-Length " + declaredLength
+                    + ") exceeds the limit of " + maxMessageSize + " bytes; skipped", headers));
             return;
         }
         frameLength = (int) total;

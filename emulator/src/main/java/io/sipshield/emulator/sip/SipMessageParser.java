@@ -28,11 +28,32 @@ final class SipMessageParser {
 
     /** Parses exactly one message: start line, headers, empty line, body. */
     Message parse(byte[] bytes) {
+        return parse(bytes, true);
+    }
+
+    /**
+     * Parses the start line and headers of a message whose body was not read (a message over the
+     * size limit, to answer it): the same checks as {@link #parse(byte[])} but the body length.
+     */
+    Message parseHeaderSection(byte[] bytes) {
+        return parse(bytes, false);
+    }
+
+    private Message parse(byte[] bytes, boolean withBody) {
+        if (bytes.length > 0 && !hasPrintableByte(bytes)) {
+            // JAIN-SIP skips every byte below 0x20 as a signed byte (so also 0x80-0xFF), runs off the
+            // end of such a message and logs through log4j, which is not on the class path: a
+            // NoClassDefFoundError. Found by ParserFuzzTest.sipMessage.
+            throw new SipParseException(0, "", "no start line: the message holds only control characters"
+                    + " and bytes above 0x7F (" + bytes.length + " bytes)");
+        }
         HeaderSection section = HeaderSection.of(bytes);
-        checkBodyLength(section, bytes.length);
+        if (withBody) {
+            checkBodyLength(section, bytes.length);
+        }
         SIPMessage message;
         try {
-            message = new StringMsgParser().parseSIPMessage(bytes, true, false, rethrow);
+            message = new StringMsgParser().parseSIPMessage(bytes, withBody, false, rethrow);
         } catch (RejectedLine rejected) {
             throw section.rejected(rejected);
         } catch (ParseException e) {
@@ -50,6 +71,16 @@ final class SipMessageParser {
             }
         }
         return message;
+    }
+
+    /** Whether JAIN-SIP finds a start line to read: some byte at or above 0x20, compared as a signed byte. */
+    private static boolean hasPrintableByte(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b >= 0x20) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void checkBodyLength(HeaderSection section, int totalLength) {

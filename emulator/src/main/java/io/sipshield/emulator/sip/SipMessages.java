@@ -133,6 +133,17 @@ public final class SipMessages {
         return parser.parse(text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Parses the header section of a message whose body was skipped, as
+     * {@link TooLongSipMessageException#headerSection()} holds it: every check of {@link #parse(String)}
+     * but the body length.
+     *
+     * @throws SipParseException naming the line and header that failed
+     */
+    public Message parseHeaderSection(byte[] headerSection) {
+        return parser.parseHeaderSection(headerSection);
+    }
+
     /** Parses a message that must be a request. */
     public Request parseRequest(String text) {
         if (parse(text) instanceof Request request) {

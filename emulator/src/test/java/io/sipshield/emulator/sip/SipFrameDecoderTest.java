@@ -169,7 +169,10 @@ class SipFrameDecoderTest {
         TooLongSipMessageException e = assertThrows(TooLongSipMessageException.class,
                 () -> channel.writeInbound(Unpooled.wrappedBuffer(bytes, 0, 1500)));
         assertTrue(e.getMessage().contains("exceeds the limit of 1024 bytes"), e.getMessage());
+        assertTrue(e.getMessage().contains("Content-Length 2000)"), e.getMessage());
         assertTrue(e.getMessage().contains("MESSAGE sip:101@127.0.0.1 SIP/2.0"), e.getMessage());
+        assertEquals("MESSAGE sip:101@127.0.0.1 SIP/2.0\r\nContent-Length: 2000\r\n\r\n",
+                new String(e.headerSection().orElseThrow(), StandardCharsets.US_ASCII), "the header section, to answer 513");
         assertNull(channel.readInbound());
 
         channel.writeInbound(Unpooled.wrappedBuffer(bytes, 1500, bytes.length - 1500));
@@ -185,6 +188,7 @@ class SipFrameDecoderTest {
         TooLongSipMessageException e = assertThrows(TooLongSipMessageException.class,
                 () -> channel.writeInbound(buffer(endless)));
         assertTrue(e.getMessage().contains("header section exceeds the limit of 1024 bytes"), e.getMessage());
+        assertTrue(e.headerSection().isEmpty(), "no complete header section to answer");
 
         channel.writeInbound(buffer("\r\n" + options(4)));
         assertNull(channel.readInbound(), "framing is lost: later bytes are discarded");

@@ -154,6 +154,18 @@ class SipMessageCodecTest {
         assertNull(lenient.getHeader("Max-Forwards"), "and silently drops the header it could not parse");
     }
 
+    /** Found by ParserFuzzTest.sipMessage (seed crash-775141b8...): JAIN-SIP alone fails with NoClassDefFoundError. */
+    @Test
+    void onlyControlAndHighBytesAreAParseErrorNotAnError() {
+        EmbeddedChannel codecOnly = new EmbeddedChannel(new SipMessageCodec());
+        SipParseException e = assertThrows(SipParseException.class,
+                () -> codecOnly.writeInbound(Unpooled.wrappedBuffer(new byte[] {0x00, (byte) 0xFF, '\n', '\n'})));
+
+        assertTrue(e.getMessage().startsWith("no start line: the message holds only control characters"), e.getMessage());
+        assertNull(codecOnly.readInbound());
+        codecOnly.finishAndReleaseAll();
+    }
+
     @Test
     void badStartLineIsAParseErrorOnLineOne() {
         String bad = AsteriskTrace.text(AsteriskTrace.REGISTER)

@@ -25,6 +25,28 @@ class SipMessagesTest {
 
     private final SipMessages sip = new SipMessages();
 
+    private static final String OVERSIZED_HEADERS = "MESSAGE sips:101@127.0.0.1 SIP/2.0\r\n"
+            + "Via: SIP/2.0/TLS 127.0.0.1:5062;branch=z9hG4bK-1\r\nFrom: <sips:100@127.0.0.1>;tag=a\r\n"
+            + "To: <sips:101@127.0.0.1>\r\nCall-ID: big\r\nCSeq: 4 MESSAGE\r\nContent-Length: 70000\r\n\r\n";
+
+    @Test
+    void headerSectionOfASkippedMessageParsesWithoutItsBody() {
+        Request request = assertInstanceOf(Request.class,
+                sip.parseHeaderSection(OVERSIZED_HEADERS.getBytes(StandardCharsets.US_ASCII)));
+
+        assertEquals("MESSAGE", request.getMethod());
+        assertEquals(513, sip.response(513, request).getStatusCode());
+    }
+
+    @Test
+    void headerSectionIsCheckedLikeAWholeMessage() {
+        byte[] bad = OVERSIZED_HEADERS.replace("CSeq: 4 MESSAGE", "CSeq: four MESSAGE").getBytes(StandardCharsets.US_ASCII);
+
+        SipParseException e = assertThrows(SipParseException.class, () -> sip.parseHeaderSection(bad));
+        assertTrue(e.getMessage().contains("invalid CSeq header"), e.getMessage());
+        assertThrows(SipParseException.class, () -> sip.parse(OVERSIZED_HEADERS), "a whole message needs its body");
+    }
+
     @Test
     void registerHasEveryHeaderAUserAgentMustSend() {
         Request register = sip.request(Request.REGISTER, "sip:127.0.0.1:5161;transport=tls")

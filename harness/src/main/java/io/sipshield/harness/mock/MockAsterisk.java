@@ -134,6 +134,7 @@ public final class MockAsterisk implements AutoCloseable {
                                 config.clock, connections::add));
                         pipeline.addLast("sip-framing", new SipFrameDecoder());
                         pipeline.addLast("sip-codec", new SipMessageCodec());
+                        pipeline.addLast("sip-too-large", new OversizedMessageResponder());
                         if (config.personality == ServerPersonality.MX_ONE && config.mxOneRequestUriStatus != 0) {
                             pipeline.addLast("mx-one-request-uri", new MxOneRequestUriCheck(
                                     config.certificate.certificate(), userAgent, config.mxOneRequestUriStatus));

@@ -78,6 +78,11 @@ final class RawSipClient implements AutoCloseable {
         return requests.poll(millis, TimeUnit.MILLISECONDS);
     }
 
+    /** Whether the server closed the connection within the time. */
+    boolean awaitClosed(long millis) {
+        return channel.closeFuture().awaitUninterruptibly(millis);
+    }
+
     @Override
     public void close() {
         channel.close().syncUninterruptibly();

@@ -165,7 +165,14 @@ public record AsteriskConfig(Path file, List<ConfigSection> sections) {
                 throw new ConfigFileException(file, number, "#include without a file name");
             }
             Path base = file.toAbsolutePath().getParent();
-            Path included = base == null ? Path.of(target) : base.resolve(target);
+            Path included;
+            try {
+                included = base == null ? Path.of(target) : base.resolve(target);
+            } catch (java.nio.file.InvalidPathException e) {
+                // found by ConfigParserFuzzTest.pjsipConf: a NUL in the file name
+                throw new ConfigFileException(file, number, "#include of an invalid file name ("
+                        + e.getReason() + "): expected a path");
+            }
             readFile(included, number, file);
         }
 
