@@ -1,5 +1,6 @@
 package io.sipshield.emulator.cisco;
 
+import io.sipshield.emulator.tftp.TftpPackets;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
@@ -149,7 +150,7 @@ final class TftpFetcher {
                 byte[] data = new byte[length];
                 content.readBytes(data);
                 received.writeBytes(data);
-                if (length < TftpPackets.BLOCK_SIZE) {
+                if (length < TftpPackets.DEFAULT_BLOCK_SIZE) {
                     channel.writeAndFlush(new DatagramPacket(TftpPackets.ack(block), transferId));
                     finish(FetchResult.ok(file, ProvisioningTransport.TFTP, received.toByteArray(),
                             "TFTP " + block + " block(s) from " + transferId));

@@ -1,5 +1,6 @@
 package io.sipshield.harness.provisioning;
 
+import io.sipshield.emulator.tftp.TftpPackets;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelFuture;
