@@ -55,6 +55,7 @@ public final class Call {
     private volatile boolean sendWhileHeld;
     /** Set while a re-INVITE (ours or the other side's) has no final response: a second one is glare. */
     private final AtomicBoolean reInviting = new AtomicBoolean();
+    private volatile String endCause;
 
     private Call(Phone phone, int status, String reason, Dialog dialog, String mediaProfile, SdesOutcome negotiation,
                  MediaSession media, G711 codec) {
@@ -152,6 +153,14 @@ public final class Call {
     }
 
     /**
+     * What the phone's media faults ({@link PhoneSettings#mediaFaults()}) did to the datagrams this call
+     * received; {@link io.sipshield.emulator.media.impair.ImpairmentTally#NONE} without them or without media.
+     */
+    public io.sipshield.emulator.media.impair.ImpairmentTally mediaImpairment() {
+        return media == null ? io.sipshield.emulator.media.impair.ImpairmentTally.NONE : media.impairment();
+    }
+
+    /**
      * The call's media over time in fixed buckets, 100 ms by default (packets sent, received, lost, jitter, authentication
      * failures); {@link MediaTimeline#EMPTY} without media. Any thread.
      */
@@ -164,6 +173,28 @@ public final class Call {
         if (media != null) {
             media.close();
         }
+    }
+
+    /**
+     * The call ended without a BYE because the connection its dialog ran over failed: media stops and
+     * {@link #endCause()} keeps {@code cause}. Returns false when it had already ended so.
+     */
+    boolean endedBy(String cause) {
+        if (endCause != null) {
+            return false;
+        }
+        endCause = cause;
+        mediaEnded();
+        return true;
+    }
+
+    /**
+     * Why the call ended on its own, when it did: "connection lost: reset by the server (...)" when the
+     * phone's connection failed mid-call. The dialog is gone with the flow it ran over (the mock, like
+     * Asterisk when a TLS transport shuts down, ends its side too), so the phone does not send BYE.
+     */
+    public java.util.Optional<String> endCause() {
+        return java.util.Optional.ofNullable(endCause);
     }
 
     /** The direction the other side's last SDP declared (its answer or its re-INVITE's offer); SENDRECV at first. */

@@ -165,6 +165,23 @@ final class InboundInviteHandler {
         dialogs.put(call.dialog().callId(), call);
     }
 
+    /**
+     * The connection the calls' dialogs ran over failed: every established call (placed or answered)
+     * ends, its media stops, and {@link Call#endCause()} says why. Returns how many calls ended.
+     */
+    int connectionLost(String cause) {
+        java.util.Set<Call> ended = new java.util.LinkedHashSet<>(dialogs.values());
+        ended.addAll(answered.values());
+        dialogs.clear();
+        int count = 0;
+        for (Call call : ended) {
+            if (call.endedBy(cause)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     /** The call with this Call-ID is over: a re-INVITE for it is 481. */
     void forget(String callId) {
         dialogs.remove(callId);
@@ -275,7 +292,7 @@ final class InboundInviteHandler {
     private MediaOptions mediaOptions() {
         return MediaOptions.builder().rtcpInterval(settings.rtcpInterval())
                 .rtcpMux(settings.rtcpMux()).cname(settings.user() + "@" + settings.mediaAddress())
-                .capture(settings.capture()).build();
+                .capture(settings.capture()).faults(settings.mediaFaults()).build();
     }
 
     /** Starts media and sends 200 with the SDP answer: the device's own key, the offerer's crypto tag. */

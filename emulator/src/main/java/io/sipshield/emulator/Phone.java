@@ -31,6 +31,10 @@ import io.sipshield.emulator.sip.SipMessageCodec;
 import io.sipshield.emulator.sip.SipMessages;
 import io.sipshield.emulator.tls.CertificateValidator;
 import io.sipshield.emulator.tls.PhoneSslContexts;
+import io.sipshield.emulator.tls.TlsContextKey;
+import io.sipshield.emulator.tls.TlsContextLease;
+import io.sipshield.emulator.tls.TlsContextPool;
+import io.sipshield.emulator.tls.TlsResumption;
 import io.sipshield.emulator.tls.ProfileValidators;
 import io.sipshield.emulator.tls.ServerCertificateCheckHandler;
 import io.sipshield.emulator.tls.TlsAlert;
@@ -38,10 +42,13 @@ import io.sipshield.emulator.tls.TlsRecordObserver;
 import io.sipshield.emulator.tls.TlsReport;
 import io.sipshield.emulator.ua.ArrivalQueue;
 import io.sipshield.emulator.ua.Dialog;
+import io.sipshield.emulator.ua.FlowInterruption;
+import io.sipshield.emulator.ua.FlowRecovery;
 import io.sipshield.emulator.ua.InboundRequest;
 import io.sipshield.emulator.ua.RegistrationResult;
 import io.sipshield.emulator.ua.RequestFactory;
 import io.sipshield.emulator.ua.SipTrace;
+import io.sipshield.emulator.ua.TransactionTimeoutException;
 import io.sipshield.emulator.ua.UserAgentHandler;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -92,7 +99,12 @@ public final class Phone implements AutoCloseable {
     private final DeviceProfile profile;
     private final PhoneSettings settings;
     private final EventLoopGroup group;
-    private final SslContext sslContext;
+    private final TlsContextLease tls;
+    /** Shared TLS contexts and validators, or null: this phone builds its own. */
+    private final TlsContextPool pool;
+    /** The session ID of the last handshake (for telling a resumed one on the JDK provider), or null. */
+    private volatile byte[] lastSessionId;
+    private volatile TlsReport lastTlsReport;
     private final SipTrace trace = new SipTrace();
     private final SecureRandom random = new SecureRandom();
     private final DigestAuthenticator digest;
@@ -105,15 +117,14 @@ public final class Phone implements AutoCloseable {
     private long cseq = 1 + new SecureRandom().nextInt(10_000);
     private final String registrationCallId;
     private final String registrationTag;
+    private final FlowRecovery recovery;
 
-    private Phone(DeviceProfile profile, PhoneSettings settings, EventLoopGroup group) {
+    private Phone(DeviceProfile profile, PhoneSettings settings, EventLoopGroup group, TlsContextPool pool) {
         this.profile = profile;
         this.settings = settings;
         this.group = group;
-        this.sslContext = PhoneSslContexts.forPhone(profile, settings);
-        if (settings.capture() != null) {
-            TlsKeyLogExport.install(sslContext, settings.capture().secrets());
-        }
+        this.tls = tlsContext(profile, settings, pool);
+        this.pool = pool;
         this.digest = new DigestAuthenticator(settings.user(), settings.password(), random);
         this.registrationCallId = messages.newCallId();
         this.registrationTag = messages.newTag();
@@ -133,10 +144,50 @@ public final class Phone implements AutoCloseable {
                 return channel == null ? null : channel.eventLoop();
             }
         });
+        this.recovery = new FlowRecovery(settings.reconnect(), group.next(), random::nextDouble, new FlowRecovery.Flow() {
+            @Override
+            public CompletableFuture<RegistrationResult> reconnect() {
+                return reconnectAndRegister();
+            }
+
+            @Override
+            public int endCalls(String cause) {
+                return invites.connectionLost(cause);
+            }
+
+            @Override
+            public void closeConnection() {
+                Channel current = channel;
+                if (current != null) {
+                    current.close();
+                }
+            }
+        });
     }
 
     public static Phone create(DeviceProfile profile, PhoneSettings settings, EventLoopGroup group) {
-        return new Phone(profile, settings, group);
+        return new Phone(profile, settings, group, null);
+    }
+
+    /**
+     * A phone whose TLS context comes from {@code pool}, shared with every phone of the same TLS
+     * configuration (see {@link TlsContextPool}): what a load run of thousands of phones uses. A
+     * phone that captures still builds its own (its key log is set on the context).
+     */
+    public static Phone create(DeviceProfile profile, PhoneSettings settings, EventLoopGroup group,
+                               TlsContextPool pool) {
+        return new Phone(profile, settings, group, pool);
+    }
+
+    private static TlsContextLease tlsContext(DeviceProfile profile, PhoneSettings settings, TlsContextPool pool) {
+        if (pool != null && settings.capture() == null) {
+            return pool.lease(profile, settings);
+        }
+        SslContext own = PhoneSslContexts.forPhone(profile, settings);
+        if (settings.capture() != null) {
+            TlsKeyLogExport.install(own, settings.capture().secrets());
+        }
+        return new TlsContextLease(own, 0, TlsContextKey.resumptionOf(profile, settings));
     }
 
     public DeviceProfile profile() {
@@ -155,15 +206,23 @@ public final class Phone implements AutoCloseable {
     /**
      * Opens the TLS connection and judges the server's certificate as the device does. Completes
      * with the report in every case (a refused connection or a dropped chain is a report, not an error).
+     * After {@link #close()} it connects again, and recovery (if configured) is armed again.
      */
     public CompletableFuture<TlsReport> connect() {
-        CertificateValidator validator = ProfileValidators.forProfile(profile, settings.trustAnchors(),
-                settings.trustList(), settings.allowWildcards());
+        recovery.resume();
+        return open();
+    }
+
+    /** Opens a connection: {@link #connect()}'s work, also a recovery attempt's. */
+    private CompletableFuture<TlsReport> open() {
+        CertificateValidator validator = pool != null ? pool.validator(profile, settings)
+                : ProfileValidators.forProfile(profile, settings.trustAnchors(), settings.trustList(),
+                        settings.allowWildcards());
         ServerCertificateCheckHandler check = new ServerCertificateCheckHandler(validator, settings.serverHost(),
-                settings.clock(), profile.validatesServer());
+                settings.clock(), profile.validatesServer(), lastSessionId);
         InetSocketAddress server = settings.serverAddress();
         UserAgentHandler ua = new UserAgentHandler(trace, this::answerInbound,
-                (invite, response) -> requests.ackForNon2xx(invite, response));
+                (invite, response) -> requests.ackForNon2xx(invite, response), settings.transactionTimeout());
         ChannelFuture connecting = new Bootstrap().group(group).channel(NioSocketChannel.class)
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
@@ -173,7 +232,12 @@ public final class Phone implements AutoCloseable {
                             pipeline.addLast("capture", new TcpCaptureHandler(settings.capture().packets()));
                         }
                         pipeline.addLast("tls-records", new TlsRecordObserver(TlsAlert.Sender.PHONE));
-                        pipeline.addLast("tls", sslContext.newHandler(ch.alloc(), settings.serverHost(), server.getPort()));
+                        io.netty.handler.ssl.SslHandler handshake = tls.context().newHandler(ch.alloc(),
+                                settings.serverHost(), tls.peerPort(server.getPort()));
+                        // [GUESS] PJSIP's tls_setting.timeout is 0 (no handshake timer of its own): the
+                        // REGISTER's Timer F bounds it instead, not netty's 10 s default
+                        handshake.setHandshakeTimeoutMillis(settings.transactionTimeout().toMillis());
+                        pipeline.addLast("tls", handshake);
                         pipeline.addLast("server-certificate", check);
                         pipeline.addLast("sip-framing", new SipFrameDecoder());
                         pipeline.addLast("sip-codec", new SipMessageCodec());
@@ -183,22 +247,71 @@ public final class Phone implements AutoCloseable {
                 .connect(server);
         this.channel = connecting.channel();
         this.userAgent = ua;
+        Channel opened = connecting.channel();
+        opened.closeFuture().addListener(closed -> recovery.connectionClosed(opened, closeCause(ua)));
         connecting.addListener(f -> {
             if (!f.isSuccess()) {
                 check.report().complete(TlsReport.failed("cannot connect to " + server + ": " + f.cause().getMessage()));
             }
         });
         return check.report().thenApply(report -> {
+            lastTlsReport = report;
+            if (report.protocol() != null) {
+                keepOrForgetSession(opened, report);
+            }
             if (report.established()) {
                 requests = new RequestFactory(messages, settings.user(), settings.serverHost(), profile.userAgent(),
-                        (InetSocketAddress) channel.localAddress());
+                        (InetSocketAddress) channel.localAddress(),
+                        RequestFactory.UriOptions.of(profile, settings.user(), settings.serverHost()));
             }
             return report;
         });
     }
 
-    /** Registers the account (answering a digest challenge) and completes with the registrar's answer. */
+    /**
+     * Remembers the session's ID for the next handshake; a phone that does not resume invalidates
+     * the session, so that no provider offers it again (the JDK's context has no switch for it).
+     */
+    private void keepOrForgetSession(Channel connection, TlsReport report) {
+        lastSessionId = java.util.HexFormat.of().parseHex(report.sessionId());
+        if (!tls.resumption().mode().resumes()) {
+            io.netty.handler.ssl.SslHandler handler = connection.pipeline().get(io.netty.handler.ssl.SslHandler.class);
+            if (handler != null) {
+                handler.engine().getSession().invalidate();
+            }
+        }
+    }
+
+    /** The report of this phone's latest connection attempt (a reconnect's too), or null before the first. */
+    public TlsReport lastTlsReport() {
+        return lastTlsReport;
+    }
+
+    /** How this phone resumes TLS sessions (its settings', else the device's default). */
+    public TlsResumption tlsResumption() {
+        return tls.resumption();
+    }
+
+    /**
+     * Registers the account (answering a digest challenge) and completes with the registrar's answer.
+     * From then on, with a {@link PhoneSettings#reconnect()} policy, a failure of the connection (closed,
+     * reset, this or a later REGISTER timing out) is recovered: the phone reconnects with backoff and
+     * registers again ({@link #flowInterruptions()}, {@link #awaitRecovery}). A REGISTER without answer
+     * fails with a {@link TransactionTimeoutException} after {@link PhoneSettings#transactionTimeout()}.
+     */
     public CompletableFuture<RegistrationResult> register() {
+        Channel over = channel;
+        if (over != null && requests != null) {
+            recovery.registrationWanted(over);
+        }
+        return registerOnce().whenComplete((result, failure) -> {
+            if (failure != null && rootCause(failure) instanceof TransactionTimeoutException timeout) {
+                recovery.transactionTimedOut(over, timeout.getMessage());
+            }
+        });
+    }
+
+    private CompletableFuture<RegistrationResult> registerOnce() {
         return onLoop(() -> {
             String aor = requests.addressOfRecord();
             Request register = requests.request(Request.REGISTER, requests.registrarUri(), aor, null,
@@ -216,6 +329,7 @@ public final class Phone implements AutoCloseable {
      * registrar that still lists it gives the time it has left). Fails when the phone is not connected.
      */
     public CompletableFuture<RegistrationResult> unregister() {
+        recovery.registrationNotWanted();
         return onLoop(() -> {
             String aor = requests.addressOfRecord();
             Request register = requests.request(Request.REGISTER, requests.registrarUri(), aor, null,
@@ -234,7 +348,7 @@ public final class Phone implements AutoCloseable {
     public CompletableFuture<Call> call(String extension) {
         MediaOptions mediaOptions = MediaOptions.builder().rtcpInterval(settings.rtcpInterval())
                 .rtcpMux(settings.rtcpMux()).cname(settings.user() + "@" + settings.mediaAddress())
-                .capture(settings.capture()).build();
+                .capture(settings.capture()).faults(settings.mediaFaults()).build();
         return MediaSession.open(group, settings.mediaAddress(), mediaOptions).thenCompose(media -> onLoop(() -> {
             SdesNegotiator sdes = SdesNegotiator.forPolicy(profile.srtp(), random);
             SdesOffer offered = sdes.offer();
@@ -528,9 +642,79 @@ public final class Phone implements AutoCloseable {
         return channel != null && requests != null && channel.isActive();
     }
 
-    /** Closes the connection. */
+    /**
+     * One recovery attempt (RFC 5626 §4.5): a new connection, then a REGISTER on the registration's
+     * Call-ID. The connection is closed again when the attempt does not end registered.
+     */
+    private CompletableFuture<RegistrationResult> reconnectAndRegister() {
+        return open().thenCompose(report -> {
+            if (!report.established()) {
+                return CompletableFuture.failedFuture(new java.io.IOException(
+                        report.failure() == null ? "the TLS connection was not established" : report.failure()));
+            }
+            Channel attempt = channel;
+            return registerOnce().whenComplete((result, failure) -> {
+                if (failure == null && result.registered()) {
+                    recovery.connectionReplaced(attempt);
+                } else {
+                    attempt.close();
+                }
+            });
+        });
+    }
+
+    /** Why a connection closed, for its {@link FlowInterruption}: reset, an error, or closed by the server. */
+    private static String closeCause(UserAgentHandler ua) {
+        Throwable cause = ua.closeCause();
+        if (cause == null) {
+            return "closed by the server";
+        }
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return message.toLowerCase(java.util.Locale.ROOT).contains("reset") ? "reset by the server (" + message + ")"
+                : "connection failed (" + message + ")";
+    }
+
+    private static Throwable rootCause(Throwable failure) {
+        Throwable cause = failure;
+        while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    /**
+     * Every failure of this phone's connection since it first registered, oldest first, with its cause,
+     * the calls it ended, the reconnection attempts and when (if) the phone registered again. Empty
+     * while the connection never failed. With {@link io.sipshield.emulator.ua.ReconnectPolicy#NONE} a
+     * failure is recorded as given up at once.
+     */
+    public List<FlowInterruption> flowInterruptions() {
+        return recovery.interruptions();
+    }
+
+    /**
+     * The next recovery of a failed connection (registered again) nobody took yet: at once when one
+     * happened, else when it happens. Fails with a {@link java.util.concurrent.TimeoutException} after
+     * {@code timeout}; the wait runs on an event loop.
+     */
+    public CompletableFuture<FlowInterruption> awaitRecovery(Duration timeout) {
+        return recovery.awaitRecovery(timeout);
+    }
+
+    /** Told of every drop, recovery and surrender of this phone's connection; on an event loop, must not block. */
+    public void addFlowListener(FlowRecovery.Listener listener) {
+        recovery.addListener(listener);
+    }
+
+    /** Whether the phone is between a failure of its connection and its new registration. */
+    public boolean recovering() {
+        return recovery.recovering();
+    }
+
+    /** Closes the connection; no recovery follows. */
     @Override
     public void close() {
+        recovery.stop();
         if (channel != null) {
             channel.close().awaitUninterruptibly();
         }

@@ -4,7 +4,10 @@ import io.sipshield.certs.cisco.TrustListRole;
 import io.sipshield.emulator.capture.CaptureTaps;
 import io.sipshield.emulator.capture.PacketTap;
 import io.sipshield.emulator.capture.SecretsTap;
+import io.sipshield.emulator.media.impair.MediaFaults;
+import io.sipshield.emulator.tls.TlsResumption;
 import io.sipshield.emulator.tls.TrustListEntry;
+import io.sipshield.emulator.ua.ReconnectPolicy;
 import java.net.InetSocketAddress;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -38,12 +41,25 @@ import java.util.Objects;
  * @param answerMode     what the phone does with an INVITE it can accept: answer at once, ring until
  *                       the test answers, or refuse with a status
  * @param capture        where the phone copies its TLS and SRTP packets and their secrets, or null (no capture)
+ * @param reconnect      how the phone recovers a failed connection (RFC 5626 §4.5); {@link ReconnectPolicy#NONE} by default
+ * @param transactionTimeout how long a request waits for its final response (Timer F) and an INVITE for its
+ *                       first response (Timer B): 64*T1 = 32 s by default (RFC 3261 §17.1.1.2, §17.1.2.2)
+ * @param tlsResumption  whether and how the phone resumes its TLS session on a new connection, or null:
+ *                       what the device does ({@link TlsResumption#forProfile})
+ * @param mediaFaults    media faults played on every call's media (issue 11): the sender's sequence number
+ *                       wrap, loss, reordering, duplication, tampering and replays of what the phone receives;
+ *                       {@link MediaFaults#NONE} by default
  */
 public record PhoneSettings(String user, String password, String serverHost, InetSocketAddress serverAddress,
                             List<X509Certificate> trustAnchors, boolean allowWildcards, Clock clock,
                             String mediaAddress, TlsProvider tlsProvider, int registerExpires, Duration rtcpInterval,
                             boolean rtcpMux, ClientCredentials clientCredentials, List<TrustListEntry> trustList,
-                            List<G711> codecs, AnswerMode answerMode, CaptureTaps capture) {
+                            List<G711> codecs, AnswerMode answerMode, CaptureTaps capture,
+                            ReconnectPolicy reconnect, Duration transactionTimeout, TlsResumption tlsResumption,
+                            MediaFaults mediaFaults) {
+
+    /** 64*T1 with T1 = 500 ms (RFC 3261 §17.1.1.2 Timer B, §17.1.2.2 Timer F). */
+    public static final Duration DEFAULT_TRANSACTION_TIMEOUT = Duration.ofSeconds(32);
 
     /** The TLS stacks a phone can run on. */
     public enum TlsProvider {
@@ -62,6 +78,12 @@ public record PhoneSettings(String user, String password, String serverHost, Ine
         trustList = List.copyOf(trustList);
         Objects.requireNonNull(rtcpInterval, "rtcpInterval");
         Objects.requireNonNull(answerMode, "answerMode");
+        Objects.requireNonNull(reconnect, "reconnect");
+        Objects.requireNonNull(transactionTimeout, "transactionTimeout");
+        Objects.requireNonNull(mediaFaults, "mediaFaults");
+        if (transactionTimeout.toMillis() < 1) {
+            throw new IllegalArgumentException("transactionTimeout: expected at least 1 ms, got " + transactionTimeout);
+        }
         if (rtcpInterval.toMillis() < 10) {
             throw new IllegalArgumentException("rtcpInterval: expected at least 10 ms, got " + rtcpInterval.toMillis() + " ms");
         }
@@ -90,6 +112,34 @@ public record PhoneSettings(String user, String password, String serverHost, Ine
         private final List<TrustListEntry> trustList = new ArrayList<>();
         private AnswerMode answerMode = AnswerMode.AUTO;
         private CaptureTaps capture;
+        private ReconnectPolicy reconnect = ReconnectPolicy.NONE;
+        private Duration transactionTimeout = DEFAULT_TRANSACTION_TIMEOUT;
+        private TlsResumption tlsResumption;
+        private MediaFaults mediaFaults = MediaFaults.NONE;
+
+        /** Media faults played on every call of the phone ({@link MediaFaults}); default none. */
+        public Builder mediaFaults(MediaFaults faults) {
+            this.mediaFaults = Objects.requireNonNull(faults, "mediaFaults");
+            return this;
+        }
+
+        /**
+         * How the phone recovers when its connection fails: {@link ReconnectPolicy#rfc5626()} waits and
+         * re-registers as RFC 5626 §4.5 says; {@link ReconnectPolicy#NONE} (the default) leaves it dropped.
+         */
+        public Builder reconnect(ReconnectPolicy policy) {
+            this.reconnect = Objects.requireNonNull(policy, "reconnect");
+            return this;
+        }
+
+        /**
+         * Timer F / Timer B: how long a request waits before it fails with a
+         * {@link io.sipshield.emulator.ua.TransactionTimeoutException}. Default 32 s (64*T1).
+         */
+        public Builder transactionTimeout(Duration timeout) {
+            this.transactionTimeout = Objects.requireNonNull(timeout, "transactionTimeout");
+            return this;
+        }
 
         public Builder account(String user, String password) {
             this.user = user;
@@ -190,10 +240,19 @@ public record PhoneSettings(String user, String password, String serverHost, Ine
             return this;
         }
 
+        /**
+         * Whether and how the phone resumes its TLS session when it connects again (default null:
+         * the device's own behaviour, {@link TlsResumption#forProfile}).
+         */
+        public Builder tlsResumption(TlsResumption resumption) {
+            this.tlsResumption = resumption;
+            return this;
+        }
+
         public PhoneSettings build() {
             return new PhoneSettings(user, password, serverHost, serverAddress, trustAnchors, allowWildcards, clock,
                     mediaAddress, tlsProvider, registerExpires, rtcpInterval, rtcpMux, clientCredentials, trustList,
-                    codecs, answerMode, capture);
+                    codecs, answerMode, capture, reconnect, transactionTimeout, tlsResumption, mediaFaults);
         }
     }
 }

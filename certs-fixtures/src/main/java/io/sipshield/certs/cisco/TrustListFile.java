@@ -201,6 +201,7 @@ public record TrustListFile(SignedHeader header, List<TrustListRecord> records) 
         private Instant timestamp;
         private NameStyle names = NameStyle.TLVFILE;
         private boolean signerRecord = true;
+        private boolean sastLimit = true;
 
         private Builder() {
         }
@@ -275,7 +276,17 @@ public record TrustListFile(SignedHeader header, List<TrustListRecord> records) 
         }
 
         /**
-         * @throws IllegalStateException without a signer or a file name, or with more than two SAST records
+         * Defect: allow more than two SAST records, which tlvfile refuses to build and a phone refuses to install
+         * (device-security.html), to test that refusal.
+         */
+        public Builder withoutSastLimit() {
+            this.sastLimit = false;
+            return this;
+        }
+
+        /**
+         * @throws IllegalStateException without a signer or a file name, or with more than two SAST records (unless
+         *                               {@link #withoutSastLimit()})
          */
         public TrustListFile build() {
             if (signer == null) {
@@ -292,7 +303,7 @@ public record TrustListFile(SignedHeader header, List<TrustListRecord> records) 
                 records.add(0, TrustListRecord.of(TrustListRole.SAST, signer.certificate(), names));
             }
             long sast = records.stream().filter(record -> record.hasRole(TrustListRole.SAST)).count();
-            if (sast > 2) {
+            if (sastLimit && sast > 2) {
                 throw new IllegalStateException("a trust list holds at most 2 SAST records (device-security.html); this one would hold " + sast);
             }
             SignedHeader template = HeaderLayout.template(FormatVersion.TRUST_LIST, Optional.of(signerVersion), signer.certificate(), digest,

@@ -238,6 +238,18 @@ class TrustListFileTest {
     }
 
     @Test
+    void withoutTheSastLimitTheBuilderMakesAThirdSastRecordThatParsesAndIsNoted() throws Exception {
+        TrustListFile list = itl().add(TrustListRole.SAST, OTHER_SAST.certificate())
+                .add(TrustListRole.SAST, ASTERISK.certificate()).withoutSastLimit().build();
+        TrustListFile parsed = TrustListFile.parse("ITLFile.tlv", list.toBytes());
+
+        assertEquals(3, parsed.records(TrustListRole.SAST).size());
+        assertTrue(parsed.verify().isValid(), parsed.verify().toString());
+        assertTrue(parsed.notes().contains("3 SAST records; phones accept at most 2 (device-security.html)"),
+                parsed.notes().toString());
+    }
+
+    @Test
     void theBuilderNeedsASignerAndAFileName() {
         assertEquals("no signer: call signedBy(...) with the SAST certificate and its RSA key",
                 assertThrows(IllegalStateException.class, () -> TrustListFile.builder().filename("ITLFile.tlv").build()).getMessage());

@@ -1,6 +1,10 @@
 package io.sipshield.emulator.cisco;
 
 import io.sipshield.emulator.PhoneSettings;
+import io.sipshield.emulator.config.ConfigProblem;
+import io.sipshield.emulator.config.ConfigurationFileException;
+import io.sipshield.emulator.config.SafeXmlReader;
+import io.sipshield.emulator.config.XmlNode;
 import io.sipshield.emulator.profile.DeviceProfile;
 import io.sipshield.emulator.profile.DeviceProfiles;
 import java.io.IOException;
@@ -18,7 +22,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import javax.xml.stream.XMLStreamException;
 
 /**
  * A Cisco {@code SEP<MAC>.cnf.xml} as usecallmanager's sepmac-cnf-xml.html describes it (DEVICES.md
@@ -39,7 +42,7 @@ import javax.xml.stream.XMLStreamException;
  *
  * <pre>{@code
  * SepMacConfig config = SepMacConfig.read(Path.of("cisco/files/SEP0011223344AA.cnf.xml"));
- * config.problems().forEach(System.out::println);          // file:line: warning: <element>: ...
+ * config.problems().forEach(System.out::println);          // file:line: warning: element: ...
  * if (!config.hasErrors()) {
  *     PhoneSettings.Builder settings = PhoneSettings.builder();
  *     config.customise(settings);                           // server, port, account, register expiry
@@ -53,7 +56,8 @@ import javax.xml.stream.XMLStreamException;
  * @param callManagers           the call managers by priority, lowest (primary) first
  * @param disabledCipherSuites   IANA names of the suites {@code disableTLSCiphers} switches off
  * @param certHash               {@code certHash} when non-empty
- * @param tlsResumptionTimer     {@code TLSResumptionTimer}, seconds
+ * @param tlsResumptionTimer     {@code TLSResumptionTimer}, seconds: how long the phone may resume its TLS
+ *                               session ({@link #customise}: {@code TlsResumption.ciscoTimer})
  * @param loadInformation        {@code loadInformation}: the firmware load name
  * @param line                   the first SIP line
  * @param registerExpires        {@code sipStack/timerRegisterExpires}, seconds
@@ -159,6 +163,9 @@ public record SepMacConfig(String file, OptionalInt deviceSecurityMode, Optional
         });
         line.ifPresent(account -> settings.account(account.name(), account.authPassword()));
         registerExpires.ifPresent(settings::registerExpires);
+        // how long a TLS session may be resumed (TlsResumption.ciscoTimer: 0 = never)
+        tlsResumptionTimer.ifPresent(seconds -> settings.tlsResumption(
+                io.sipshield.emulator.tls.TlsResumption.ciscoTimer(seconds)));
     }
 
     /** The model {@code loadInformation} points to, 8845 when it points to none. */
@@ -217,11 +224,9 @@ public record SepMacConfig(String file, OptionalInt deviceSecurityMode, Optional
         SepMacConfig read(byte[] bytes) {
             XmlNode root;
             try {
-                root = XmlNode.parse(bytes, stray -> warn(stray.line(), stray.parent(), "stray text '" + stray.text()
-                        + "' beside the child elements: ignored (the phone reads only elements)"));
-            } catch (XMLStreamException e) {
-                int line = e.getLocation() != null ? e.getLocation().getLineNumber() : 0;
-                error(line, "device", "not well-formed XML: " + e.getMessage().replaceFirst("^ParseError at \\[row,col\\]:\\[\\d+,\\d+\\]\\s*Message: ", ""));
+                root = SafeXmlReader.tree(file, bytes, problems);
+            } catch (ConfigurationFileException e) {
+                error(e.line(), "device", "not well-formed XML: " + e.expected());
                 return empty();
             }
             if (!root.name().equals("device")) {
@@ -242,8 +247,6 @@ public record SepMacConfig(String file, OptionalInt deviceSecurityMode, Optional
             certHash.ifPresent(hash -> warn(root.child("certHash").orElseThrow().line(), "certHash",
                     "'" + hash + "' read but not modelled: the emulator does not use the encrypted-config feature it belongs to"));
             OptionalInt resumption = number(root, "TLSResumptionTimer", 0, Integer.MAX_VALUE);
-            root.child("TLSResumptionTimer").ifPresent(node -> warn(node.line(), "TLSResumptionTimer",
-                    "read (" + node.text() + " s) but not modelled: the emulator does not resume TLS sessions"));
             Optional<String> load = leaf(root, "loadInformation").map(XmlNode::text).filter(text -> !text.isEmpty());
             load.filter(name -> CiscoModel.fromLoadName(name).isEmpty()).ifPresent(name -> warn(
                     root.child("loadInformation").orElseThrow().line(), "loadInformation", "'" + name + "' names no model the"

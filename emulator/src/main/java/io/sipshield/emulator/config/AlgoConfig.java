@@ -33,14 +33,16 @@ import java.util.stream.Stream;
  *   <tr><td>{@code sip.u1.user}, {@code sip.u1.auth}, {@code sip.u1.pwd}, {@code sip.u1.dname}</td>
  *       <td>SIP Extension, Authentication ID, Password, Display Name</td><td>Algo parameters page</td><td>account</td></tr>
  *   <tr><td>{@code sip.transport}</td><td>SIP Transportation</td><td>[GUESS] DEVICES.md §C</td><td>must be tls</td></tr>
- *   <tr><td>{@code sip.sips}</td><td>SIPS Scheme</td><td>[GUESS]</td><td>warning: not modelled</td></tr>
+ *   <tr><td>{@code sip.sips}</td><td>SIPS Scheme</td><td>[GUESS]</td>
+ *       <td>1: {@code +sips} ({@link Quirk#SIPS_SCHEME}: sips: Request-URI, From, To, Contact)</td></tr>
  *   <tr><td>{@code sip.tls.validate}</td><td>Validate Server Certificate</td><td>[GUESS]</td>
  *       <td>0: {@code +no-validation} ({@link Quirk#VALIDATION_SWITCHED_OFF})</td></tr>
  *   <tr><td>{@code net.tls.force12}</td><td>Force Secure TLS Version</td><td>[GUESS]</td>
  *       <td>1: {@code +force-tls12} ({@link Quirk#FORCE_TLS_1_2})</td></tr>
  *   <tr><td>{@code sip.sdp.srtp}</td><td>SDP SRTP Offer</td><td>[GUESS]</td>
  *       <td>Disabled: {@code +srtp-disabled}; Optional: {@code +srtp-optional}; Standard: the base profile</td></tr>
- *   <tr><td>{@code sip.outbound}</td><td>Outbound Support (RFC 5626)</td><td>[GUESS]</td><td>warning: not modelled</td></tr>
+ *   <tr><td>{@code sip.outbound}</td><td>Outbound Support (RFC 5626)</td><td>[GUESS]</td>
+ *       <td>1: {@code +outbound} ({@link Quirk#SIP_OUTBOUND}: REGISTER with reg-id, +sip.instance, Supported: outbound)</td></tr>
  *   <tr><td>{@code prov.download.method}</td><td>Download Method</td><td>[GUESS]</td><td>warning: provisioning not emulated</td></tr>
  *   <tr><td>{@code prov.download.cert}</td><td>Validate Server Certificate (provisioning)</td><td>seed 003</td>
  *       <td>warning: provisioning not emulated</td></tr>
@@ -70,7 +72,7 @@ public final class AlgoConfig {
 
     private final Path root;
     private final String configFile;
-    private final List<ConfigWarning> warnings = new ArrayList<>();
+    private final List<ConfigProblem> warnings = new ArrayList<>();
     private final Map<String, Entry> entries = new LinkedHashMap<>();
     /** Lines of the switches already read, for warnings about them. */
     private final Map<String, Integer> consumedLines = new LinkedHashMap<>();
@@ -132,7 +134,7 @@ public final class AlgoConfig {
             String key = text.substring(0, equals).strip().toLowerCase(Locale.ROOT);
             Entry previous = entries.put(key, new Entry(text.substring(equals + 1).strip(), number));
             if (previous != null) {
-                warnings.add(new ConfigWarning(configFile, number, key,
+                warnings.add(ConfigProblem.warning(configFile, number, key,
                         "set again (first on line " + previous.line() + "); the later value wins"));
             }
         }
@@ -150,12 +152,12 @@ public final class AlgoConfig {
         Optional<Entry> password = optional("sip.u1.pwd");
         Optional<Entry> name = optional("sip.u1.dname");
         if (password.isEmpty()) {
-            warnings.add(new ConfigWarning(configFile, user.line(), "sip.u1.pwd",
+            warnings.add(ConfigProblem.warning(configFile, user.line(), "sip.u1.pwd",
                     "absent: digest challenges are answered with an empty password"));
         }
         String authName = auth.map(Entry::value).filter(s -> !s.isBlank()).orElse(user.value());
         if (!authName.equals(user.value())) {
-            warnings.add(new ConfigWarning(configFile, auth.get().line(), "sip.u1.auth", "the emulator authenticates as '"
+            warnings.add(ConfigProblem.warning(configFile, auth.get().line(), "sip.u1.auth", "the emulator authenticates as '"
                     + user.value() + "' (sip.u1.user); Authentication ID '" + authName + "' differs and is not used"));
         }
         String host = proxy.value();
@@ -176,11 +178,12 @@ public final class AlgoConfig {
         if (flag("net.tls.force12").orElse(false)) {
             profile.variant("+force-tls12", Set.of(Quirk.FORCE_TLS_1_2), Set.of());
         }
-        flag("sip.sips").filter(on -> on).ifPresent(on -> warnings.add(new ConfigWarning(configFile,
-                consumedLines.get("sip.sips"), "sip.sips", "not modelled: the emulator sends sip: URIs with transport=tls")));
-        flag("sip.outbound").filter(on -> on).ifPresent(on -> warnings.add(new ConfigWarning(configFile,
-                consumedLines.get("sip.outbound"), "sip.outbound",
-                "not modelled: REGISTER carries no RFC 5626 reg-id or +sip.instance")));
+        if (flag("sip.sips").orElse(false)) {
+            profile.variant("+sips", Set.of(Quirk.SIPS_SCHEME), Set.of());
+        }
+        if (flag("sip.outbound").orElse(false)) {
+            profile.variant("+outbound", Set.of(Quirk.SIP_OUTBOUND), Set.of());
+        }
         provisioning(firmware);
 
         List<LoadedCertificate> anchors = trust(firmware, validates);
@@ -193,9 +196,9 @@ public final class AlgoConfig {
         }
         srtp(profile);
         for (Map.Entry<String, Entry> rest : entries.entrySet()) {
-            warnings.add(new ConfigWarning(configFile, rest.getValue().line(), rest.getKey(), "unknown key, not modelled"));
+            warnings.add(ConfigProblem.warning(configFile, rest.getValue().line(), rest.getKey(), "unknown key, not modelled"));
         }
-        warnings.sort(Comparator.comparing(ConfigWarning::file).thenComparingInt(ConfigWarning::line));
+        warnings.sort(Comparator.comparing(ConfigProblem::file).thenComparingInt(ConfigProblem::line));
         return new PhoneConfiguration(root.toString(), PhoneConfiguration.Kind.ALGO,
                 Optional.of(new Account(user.value(), authName, password.map(Entry::value).orElse(""),
                         name.map(Entry::value).orElse(""))), host, port, anchors, client, false, profile.build(), warnings);
@@ -203,14 +206,14 @@ public final class AlgoConfig {
 
     private AlgoFirmware inferFirmware() {
         if (Files.isDirectory(root.resolve("certs/trusted"))) {
-            warnings.add(new ConfigWarning(root.toString(), 0, "firmware", "not given: 3.1 inferred from certs/trusted/"));
+            warnings.add(ConfigProblem.warning(root.toString(), 0, "firmware", "not given: 3.1 inferred from certs/trusted/"));
             return AlgoFirmware.V3_1;
         }
         if (Files.isRegularFile(root.resolve("certs/siptrusted.pem"))) {
-            warnings.add(new ConfigWarning(root.toString(), 0, "firmware", "not given: 1.7 inferred from certs/siptrusted.pem"));
+            warnings.add(ConfigProblem.warning(root.toString(), 0, "firmware", "not given: 1.7 inferred from certs/siptrusted.pem"));
             return AlgoFirmware.V1_7;
         }
-        warnings.add(new ConfigWarning(root.toString(), 0, "firmware",
+        warnings.add(ConfigProblem.warning(root.toString(), 0, "firmware",
                 "not given and no trust files to infer it from: 3.1 assumed"));
         return AlgoFirmware.V3_1;
     }
@@ -231,11 +234,11 @@ public final class AlgoConfig {
                 anchors.addAll(new CertificateLoader(sipTrusted.toString(), warnings)
                         .anchors(sipTrusted, 0, "certs/siptrusted.pem"));
             } else if (validates) {
-                warnings.add(new ConfigWarning(root.toString(), 0, "certs/siptrusted.pem", "absent: firmware 1.7 "
+                warnings.add(ConfigProblem.warning(root.toString(), 0, "certs/siptrusted.pem", "absent: firmware 1.7 "
                         + "trusts no CA for SIP without it, so every server certificate fails validation"));
             }
             for (Path ignored : trustedFiles) {
-                warnings.add(new ConfigWarning(ignored.toString(), 0, "certs/trusted/" + ignored.getFileName(),
+                warnings.add(ConfigProblem.warning(ignored.toString(), 0, "certs/trusted/" + ignored.getFileName(),
                         "ignored by firmware 1.7: it reads SIP trust from certs/siptrusted.pem only"));
             }
         } else {
@@ -244,19 +247,19 @@ public final class AlgoConfig {
                 if (TRUSTED_EXTENSIONS.contains(extension(file))) {
                     anchors.addAll(new CertificateLoader(file.toString(), warnings).anchors(file, 0, element));
                 } else {
-                    warnings.add(new ConfigWarning(file.toString(), 0, element,
+                    warnings.add(ConfigProblem.warning(file.toString(), 0, element,
                             "ignored by firmware 3.1: it loads .pem, .cer and .crt files"));
                 }
             }
             if (Files.isRegularFile(sipTrusted)) {
-                warnings.add(new ConfigWarning(sipTrusted.toString(), 0, "certs/siptrusted.pem",
+                warnings.add(ConfigProblem.warning(sipTrusted.toString(), 0, "certs/siptrusted.pem",
                         "ignored by firmware 3.1: it reads certs/trusted/ (siptrusted.pem is firmware 1.7's)"));
             }
         }
         for (Path other : list(root.resolve("certs"))) {
             String name = other.getFileName().toString();
             if (!name.equals("siptrusted.pem") && !name.equals("sipclient.pem")) {
-                warnings.add(new ConfigWarning(other.toString(), 0, "certs/" + name, "not read by the firmware"));
+                warnings.add(ConfigProblem.warning(other.toString(), 0, "certs/" + name, "not read by the firmware"));
             }
         }
         return anchors;
@@ -270,13 +273,13 @@ public final class AlgoConfig {
                 throw new ConfigurationFileException(configFile, method.get().line(), "prov.download.method",
                         "expected tftp, ftp, http or https, got '" + method.get().value() + "'");
             }
-            warnings.add(new ConfigWarning(configFile, method.get().line(), "prov.download.method",
+            warnings.add(ConfigProblem.warning(configFile, method.get().line(), "prov.download.method",
                     "not modelled: provisioning is not emulated for Algo (" + value + ")"));
         }
         Optional<Entry> cert = optional("prov.download.cert");
         if (cert.isPresent()) {
             boolean on = ConfigValues.flag(configFile, cert.get().line(), "prov.download.cert", cert.get().value());
-            warnings.add(new ConfigWarning(configFile, cert.get().line(), "prov.download.cert",
+            warnings.add(ConfigProblem.warning(configFile, cert.get().line(), "prov.download.cert",
                     "not modelled: provisioning is not emulated for Algo (server validation " + (on ? "on" : "off")
                             + (firmware == AlgoFirmware.V1_7 && on ? ", built-in certificates only on firmware 1.7" : "")
                             + ")"));

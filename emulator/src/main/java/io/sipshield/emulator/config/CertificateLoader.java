@@ -18,9 +18,9 @@ import java.util.List;
 final class CertificateLoader {
 
     private final String configFile;
-    private final List<ConfigWarning> warnings;
+    private final List<ConfigProblem> warnings;
 
-    CertificateLoader(String configFile, List<ConfigWarning> warnings) {
+    CertificateLoader(String configFile, List<ConfigProblem> warnings) {
         this.configFile = configFile;
         this.warnings = warnings;
     }
@@ -81,7 +81,7 @@ final class CertificateLoader {
                     "expected at least one CA certificate in " + contents.source() + ", found none");
         }
         if (contents.privateKey().isPresent()) {
-            warnings.add(new ConfigWarning(configFile, line, element, "the private key in " + contents.source()
+            warnings.add(ConfigProblem.warning(configFile, line, element, "the private key in " + contents.source()
                     + " is ignored: a trust file needs only certificates"));
         }
         return contents.certificates().stream().map(c -> new LoadedCertificate(c, contents.source())).toList();

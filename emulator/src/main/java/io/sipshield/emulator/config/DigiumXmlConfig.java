@@ -57,10 +57,13 @@ import java.util.regex.Pattern;
  *       but its attributes were not found. Accepted here: {@code <cert file="ca.pem"/>} (a PEM, DER or
  *       PKCS#7 file relative to the XML file) or {@code <cert>-----BEGIN CERTIFICATE-----...</cert>}.</li>
  *   <li><b>Not modelled</b> (a warning each): {@code config_server_url} (the emulator fetches no
- *       configuration), {@code transport_tls_port} ([GUESS] the phone's local TLS port; the emulator
- *       connects from an ephemeral port), UDP/TCP transport settings, {@code allow_insecure_ssl},
+ *       configuration), {@code transport_tls_port} (the phone's own listening port: wiki.asterisk.org
+ *       "XML Configuration" documents {@code transport_udp_port} as "the local UDP SIP port", [GUESS] the TLS
+ *       one alike; the phone connects to {@code host_primary port}), UDP/TCP transport settings, {@code allow_insecure_ssl},
  *       {@code enable_ice}, {@code stunaddr}, {@code udp_ka_interval}, {@code pbx_credentials},
- *       {@code host_alternate} (no failover), {@code outbound_proxy}, account attributes such as
+ *       {@code host_alternate} (wiki.asterisk.org "Digium Phones and Failover": the phone registers with
+ *       both hosts and calls through the alternate while the primary is unreachable; the emulator registers
+ *       with the primary only), {@code outbound_proxy}, account attributes such as
  *       {@code caller_id} or {@code dial_plan}, unknown settings and elements. A real file carries
  *       many settings sipshield has no use for (ringtones, backlight), so an unknown setting id is a
  *       warning; a bad value, a contradiction or a missing required part is an error.</li>
@@ -100,7 +103,7 @@ public final class DigiumXmlConfig {
     private final String file;
     private final Path base;
     private final OptionalInt accountIndex;
-    private final List<ConfigWarning> warnings = new ArrayList<>();
+    private final List<ConfigProblem> warnings = new ArrayList<>();
     private final CertificateLoader certificates;
     private final Map<String, Setting> settings = new LinkedHashMap<>();
     private final List<AccountElement> accounts = new ArrayList<>();
@@ -192,7 +195,7 @@ public final class DigiumXmlConfig {
         xml.skip();
         Setting previous = settings.put(id, new Setting(value, element.line()));
         if (previous != null) {
-            warnings.add(new ConfigWarning(file, element.line(), "setting " + id,
+            warnings.add(ConfigProblem.warning(file, element.line(), "setting " + id,
                     "set again (first on line " + previous.line() + "); the later value wins"));
         }
     }
@@ -223,7 +226,9 @@ public final class DigiumXmlConfig {
                         }
                     }
                     case "host_alternate", "host_secondary" -> {
-                        notModelled(host, "not modelled: the emulator registers with host_primary only (no failover)");
+                        notModelled(host, "not modelled: a D-Series phone registers with both hosts and calls through "
+                                + "the alternate while the primary is unreachable (wiki.asterisk.org \"Digium Phones and "
+                                + "Failover\"); the emulator registers with host_primary only");
                         xml.skip();
                     }
                     case "outbound_proxy" -> {
@@ -292,17 +297,19 @@ public final class DigiumXmlConfig {
                 case "config_server_url" -> configServer(setting, tlsAllowed, tlsAllowedSetting);
                 case "transport_tls_port" -> {
                     int port = ConfigValues.port(file, setting.line(), element, setting.value());
-                    warnings.add(new ConfigWarning(file, setting.line(), element, "not modelled: [GUESS] " + port
-                            + " is the phone's local TLS port; the emulator connects from an ephemeral port"));
+                    warnings.add(ConfigProblem.warning(file, setting.line(), element, "not modelled: " + port
+                            + " is the phone's own TLS listening port ([GUESS] by analogy with transport_udp_port, "
+                            + "\"the local UDP SIP port\"); the phone connects to host_primary's port, and the emulator "
+                            + "connects from an ephemeral port"));
                 }
-                default -> warnings.add(new ConfigWarning(file, setting.line(), element,
+                default -> warnings.add(ConfigProblem.warning(file, setting.line(), element,
                         UNMODELLED_SETTINGS.getOrDefault(id, "unknown setting, not modelled")));
             }
         }
         AccountElement chosen = chooseAccount();
         for (AccountElement other : accounts) {
             if (other != chosen) {
-                warnings.add(new ConfigWarning(file, other.element.line(), "account index "
+                warnings.add(ConfigProblem.warning(file, other.element.line(), "account index "
                         + other.element.attribute("index").orElse("?"), "not used: the emulator registers one account"));
             }
         }
@@ -315,12 +322,12 @@ public final class DigiumXmlConfig {
         }
         String authName = account.attribute("authname").filter(s -> !s.isBlank()).orElse(username.isBlank() ? user : username);
         if (!authName.equals(user)) {
-            warnings.add(new ConfigWarning(file, account.line(), "account authname", "the emulator authenticates as '"
+            warnings.add(ConfigProblem.warning(file, account.line(), "account authname", "the emulator authenticates as '"
                     + user + "' (its SIP user); authname '" + authName + "' differs and is not used"));
         }
         Optional<String> password = account.attribute("password");
         if (password.isEmpty()) {
-            warnings.add(new ConfigWarning(file, account.line(), "account password",
+            warnings.add(ConfigProblem.warning(file, account.line(), "account password",
                     "absent: digest challenges are answered with an empty password"));
         }
         String label = account.attribute("line_label").orElse("");
@@ -329,7 +336,7 @@ public final class DigiumXmlConfig {
         account.attribute("register");
         for (String attribute : account.unused().keySet()) {
             if (!MODELLED_ACCOUNT_ATTRIBUTES.contains(attribute)) {
-                warnings.add(new ConfigWarning(file, account.line(), "account " + attribute, "not modelled"));
+                warnings.add(ConfigProblem.warning(file, account.line(), "account " + attribute, "not modelled"));
             }
         }
         XmlElement primary = chosen.primary;
@@ -360,9 +367,9 @@ public final class DigiumXmlConfig {
                 case "reregister", "retry" -> "not modelled: the emulator registers when the test asks";
                 default -> "not modelled";
             };
-            warnings.add(new ConfigWarning(file, primary.line(), "host_primary " + rest.getKey(), what));
+            warnings.add(ConfigProblem.warning(file, primary.line(), "host_primary " + rest.getKey(), what));
         }
-        warnings.sort(Comparator.comparingInt(ConfigWarning::line));
+        warnings.sort(Comparator.comparingInt(ConfigProblem::line));
         return new PhoneConfiguration(file, PhoneConfiguration.Kind.DIGIUM_XML,
                 Optional.of(new Account(user, authName, password.orElse(""), label)), server, port, anchors,
                 Optional.empty(), wildcards, profile.build(), warnings);
@@ -416,17 +423,17 @@ public final class DigiumXmlConfig {
             throw new ConfigurationFileException(file, setting.line(), "setting config_server_url",
                     "expected transport_tls_allowed=1 for ;transport=tls (it is 0 on line " + tlsAllowedSetting.line() + ")");
         }
-        warnings.add(new ConfigWarning(file, setting.line(), "setting config_server_url", "not modelled: "
+        warnings.add(ConfigProblem.warning(file, setting.line(), "setting config_server_url", "not modelled: "
                 + setting.value() + " (transport " + transport + ") is where the phone fetches its configuration "
                 + "from DPMA; the emulator fetches none"));
     }
 
     private void notModelled(XmlElement element, String message) {
-        warnings.add(new ConfigWarning(file, element.line(), "<" + element.name() + ">", message));
+        warnings.add(ConfigProblem.warning(file, element.line(), "<" + element.name() + ">", message));
     }
 
     private void warnUnusedAttributes(XmlElement element) {
-        element.unused().keySet().forEach(attribute -> warnings.add(new ConfigWarning(file, element.line(),
+        element.unused().keySet().forEach(attribute -> warnings.add(ConfigProblem.warning(file, element.line(),
                 element.name() + " " + attribute, "attribute not modelled")));
     }
 }

@@ -53,7 +53,7 @@ public final class DpmaConfig {
     private static final Pattern OPTION = Pattern.compile("([A-Za-z0-9_.-]+)\\s*=>?\\s*(.*)");
 
     private final String file;
-    private final List<ConfigWarning> warnings = new ArrayList<>();
+    private final List<ConfigProblem> warnings = new ArrayList<>();
     private final Map<String, Section> sections = new LinkedHashMap<>();
 
     private record Option(String value, int line) {
@@ -176,7 +176,7 @@ public final class DpmaConfig {
         if (general != null) {
             general.first("mdns_transport").ifPresent(mdns -> {
                 if (!mdns.value().equalsIgnoreCase("tls")) {
-                    warnings.add(new ConfigWarning(file, mdns.line(), "mdns_transport", "'" + mdns.value()
+                    warnings.add(ConfigProblem.warning(file, mdns.line(), "mdns_transport", "'" + mdns.value()
                             + "': phones discovering DPMA by mDNS are told a non-TLS transport (seeds 001/002)"));
                 }
             });
@@ -192,12 +192,12 @@ public final class DpmaConfig {
                     "expected sdes or no, got '" + encryption.get().value() + "'");
         }
         String label = line.first("line_label").map(Option::value).orElse("");
-        warnings.add(new ConfigWarning(file, line.line, "[" + line.name + "]", "[GUESS] the line name is the SIP user; "
+        warnings.add(ConfigProblem.warning(file, line.line, "[" + line.name + "]", "[GUESS] the line name is the SIP user; "
                 + "DPMA takes the password from the Asterisk endpoint's auth, so the account has none here"));
         for (Section section : sections.values()) {
             warnUnused(section, section == line || section == network || section == phone || section == general);
         }
-        warnings.sort(Comparator.comparingInt(ConfigWarning::line));
+        warnings.sort(Comparator.comparingInt(ConfigProblem::line));
         return new PhoneConfiguration(file, PhoneConfiguration.Kind.DIGIUM_DPMA,
                 Optional.of(new Account(line.name, line.name, "", label)), host.value(), port, List.of(),
                 Optional.empty(), false, profile.build(), warnings);
@@ -231,7 +231,7 @@ public final class DpmaConfig {
                     + first.value() + "]");
         }
         List<Option> more = phone.options.getOrDefault("line", List.of());
-        more.stream().skip(1).forEach(o -> warnings.add(new ConfigWarning(file, o.line(), "line",
+        more.stream().skip(1).forEach(o -> warnings.add(ConfigProblem.warning(file, o.line(), "line",
                 "'" + o.value() + "' not used: the emulator registers the primary line only")));
         return line;
     }
@@ -251,7 +251,7 @@ public final class DpmaConfig {
             }
         }
         if (networks.size() > 1) {
-            warnings.add(new ConfigWarning(file, networks.get(1).line, "[" + networks.get(1).name + "]",
+            warnings.add(ConfigProblem.warning(file, networks.get(1).line, "[" + networks.get(1).name + "]",
                     "not used: the phone names no network, the first one [" + networks.get(0).name + "] applies "
                             + "(DPMA matches networks by cidr, which the emulator does not model)"));
         }
@@ -260,7 +260,7 @@ public final class DpmaConfig {
 
     private void warnUnused(Section section, boolean inUse) {
         if (!inUse) {
-            warnings.add(new ConfigWarning(file, section.line, "[" + section.name + "]",
+            warnings.add(ConfigProblem.warning(file, section.line, "[" + section.name + "]",
                     "section not used by the emulated phone" + (section.type().isEmpty() ? "" : " (type=" + section.type() + ")")));
             return;
         }
@@ -268,13 +268,17 @@ public final class DpmaConfig {
         for (Map.Entry<String, List<Option>> option : section.options.entrySet()) {
             if (!section.used.contains(option.getKey())) {
                 Option first = option.getValue().get(0);
-                warnings.add(new ConfigWarning(file, first.line(), "[" + section.name + "] " + option.getKey(),
+                warnings.add(ConfigProblem.warning(file, first.line(), "[" + section.name + "] " + option.getKey(),
                         UNMODELLED.getOrDefault(option.getKey(), "not modelled")));
             }
         }
     }
 
     private static final Map<String, String> UNMODELLED = Map.of(
+            "alternate_registration_address", "not modelled: the failover host every line also registers with "
+                    + "(wiki.asterisk.org \"Digium Phones and Failover\"); the emulator registers with the primary only",
+            "alternate_registration_port", "not modelled: the failover host's port; the emulator registers with "
+                    + "the primary only",
             "cidr", "not modelled: DPMA picks the network by the phone's address",
             "file_url_prefix", "not modelled: the emulator fetches no files from DPMA",
             "ntp_server", "not modelled: the emulator's clock comes from the test",

@@ -36,7 +36,7 @@ import java.util.Optional;
  */
 public record PhoneConfiguration(String source, Kind kind, Optional<Account> account, String serverHost, int serverPort,
                                  List<LoadedCertificate> trustAnchors, Optional<ClientCredentials> clientCredentials,
-                                 boolean allowWildcards, ProfileChoice profile, List<ConfigWarning> warnings) {
+                                 boolean allowWildcards, ProfileChoice profile, List<ConfigProblem> warnings) {
 
     /** The readers. */
     public enum Kind {
@@ -92,10 +92,10 @@ public record PhoneConfiguration(String source, Kind kind, Optional<Account> acc
      * {@code tls_allow_wildcard_certs=1} on firmware without the setting (before D6x 2_9_2 / D80 1_12_1)
      * is ignored by the phone.
      */
-    public List<ConfigWarning> warningsFor(DeviceProfile resolved) {
-        List<ConfigWarning> all = new ArrayList<>(warnings);
+    public List<ConfigProblem> warningsFor(DeviceProfile resolved) {
+        List<ConfigProblem> all = new ArrayList<>(warnings);
         if (allowWildcards && !resolved.wildcardSetting()) {
-            all.add(new ConfigWarning(source, 0, "tls_allow_wildcard_certs",
+            all.add(ConfigProblem.warning(source, 0, "tls_allow_wildcard_certs",
                     "ignored by " + resolved.name() + ": the setting exists from D6x 2_9_2 / D80 1_12_1"));
         }
         return all;

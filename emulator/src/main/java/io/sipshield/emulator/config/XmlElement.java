@@ -7,38 +7,43 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * One start tag as read: its name, line and attributes, remembering which attributes a reader used
- * so the rest can be reported as not modelled.
+ * One start tag as {@link SafeXmlReader} read it: its name, line and attributes, remembering which
+ * attributes a reader used so the rest can be reported as not modelled.
  */
-final class XmlElement {
+public final class XmlElement {
 
     private final String name;
     private final int line;
     private final Map<String, String> attributes;
     private final Set<String> used = new TreeSet<>();
 
-    XmlElement(String name, int line, Map<String, String> attributes) {
+    public XmlElement(String name, int line, Map<String, String> attributes) {
         this.name = name;
         this.line = line;
         this.attributes = new LinkedHashMap<>(attributes);
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    int line() {
+    public int line() {
         return line;
     }
 
+    /** Every attribute in document order, without marking any used. */
+    public Map<String, String> attributes() {
+        return java.util.Collections.unmodifiableMap(attributes);
+    }
+
     /** The attribute's value, marking it used. */
-    Optional<String> attribute(String attribute) {
+    public Optional<String> attribute(String attribute) {
         used.add(attribute);
         return Optional.ofNullable(attributes.get(attribute));
     }
 
     /** The attribute's value, or an error naming the element when it is absent or blank. */
-    String required(String file, String attribute) throws ConfigurationFileException {
+    public String required(String file, String attribute) throws ConfigurationFileException {
         String value = attribute(attribute).orElse("");
         if (value.isBlank()) {
             throw new ConfigurationFileException(file, line, name + " " + attribute,
@@ -48,7 +53,7 @@ final class XmlElement {
     }
 
     /** Attributes present that no reader asked for, in document order. */
-    Map<String, String> unused() {
+    public Map<String, String> unused() {
         Map<String, String> rest = new LinkedHashMap<>(attributes);
         rest.keySet().removeAll(used);
         return rest;

@@ -9,5 +9,12 @@
  * a warning (file, line, element) for every setting the emulator does not model. A file the
  * emulator cannot take as it is (a contradiction, a bad value, unreadable PEM) throws
  * {@link io.sipshield.emulator.config.ConfigurationFileException} naming file, line and element.
+ *
+ * <p>Shared with the Cisco {@code SEP<MAC>.cnf.xml} reader ({@code emulator.cisco.SepMacConfig}): the one
+ * XXE-safe XML reader ({@link io.sipshield.emulator.config.SafeXmlReader}, element by element or as a tree of
+ * {@link io.sipshield.emulator.config.XmlNode}s) and the one problem record
+ * ({@link io.sipshield.emulator.config.ConfigProblem}: error or warning, file, line, element, message).
+ * The mock's own {@code harness.mock.config.ConfigWarning} is a different thing on purpose: an Asterisk option
+ * the mock server ignores (server side, located by {@code Path}), not a phone setting.
  */
 package io.sipshield.emulator.config;

@@ -1,6 +1,7 @@
 package io.sipshield.emulator.media;
 
 import io.sipshield.emulator.capture.CaptureTaps;
+import io.sipshield.emulator.media.impair.MediaFaults;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -16,9 +17,12 @@ import java.util.Objects;
  * @param timelineInterval the bucket length of the session's {@link MediaTimeline}, at least 1 ms (default 100 ms)
  * @param timelineBuckets  how many buckets the timeline keeps at most (default 6000: 10 minutes at 100 ms, about
  *                         0.5 MB per call at most); 0 records none (many long calls at once, as a load run makes)
+ * @param faults           media faults played on this session (issue 11): a sequence number wrap of the sender,
+ *                         loss, reordering, duplication, tampering and replays of what it receives;
+ *                         {@link MediaFaults#NONE} by default
  */
 public record MediaOptions(Duration rtcpInterval, boolean rtcpMux, String cname, Clock clock, CaptureTaps capture,
-                           Duration timelineInterval, int timelineBuckets) {
+                           Duration timelineInterval, int timelineBuckets, MediaFaults faults) {
 
     /** RFC 3550 §6.2: the minimum (and usual) interval between reports. */
     public static final Duration DEFAULT_RTCP_INTERVAL = Duration.ofSeconds(5);
@@ -38,6 +42,13 @@ public record MediaOptions(Duration rtcpInterval, boolean rtcpMux, String cname,
         if (timelineBuckets < 0) {
             throw new IllegalArgumentException("timelineBuckets: expected 0 or more, got " + timelineBuckets);
         }
+        Objects.requireNonNull(faults, "faults");
+    }
+
+    /** Options without media faults. */
+    public MediaOptions(Duration rtcpInterval, boolean rtcpMux, String cname, Clock clock, CaptureTaps capture,
+                        Duration timelineInterval, int timelineBuckets) {
+        this(rtcpInterval, rtcpMux, cname, clock, capture, timelineInterval, timelineBuckets, MediaFaults.NONE);
     }
 
     /** Options with the default timeline (100 ms buckets, at most 6000). */
@@ -64,6 +75,7 @@ public record MediaOptions(Duration rtcpInterval, boolean rtcpMux, String cname,
         private CaptureTaps capture;
         private Duration timelineInterval = MediaTimelineRecorder.DEFAULT_INTERVAL;
         private int timelineBuckets = MediaTimelineRecorder.DEFAULT_MAX_BUCKETS;
+        private MediaFaults faults = MediaFaults.NONE;
 
         private Builder() {
         }
@@ -106,8 +118,15 @@ public record MediaOptions(Duration rtcpInterval, boolean rtcpMux, String cname,
             return this;
         }
 
+        /** Media faults to play on the session (issue 11); default none. */
+        public Builder faults(MediaFaults faults) {
+            this.faults = Objects.requireNonNull(faults, "faults");
+            return this;
+        }
+
         public MediaOptions build() {
-            return new MediaOptions(rtcpInterval, rtcpMux, cname, clock, capture, timelineInterval, timelineBuckets);
+            return new MediaOptions(rtcpInterval, rtcpMux, cname, clock, capture, timelineInterval, timelineBuckets,
+                    faults);
         }
     }
 }

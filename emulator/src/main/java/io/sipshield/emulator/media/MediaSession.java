@@ -5,6 +5,9 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.sipshield.emulator.capture.DatagramCaptureHandler;
 import io.sipshield.emulator.capture.SrtpKeys;
+import io.sipshield.emulator.media.impair.ImpairmentTally;
+import io.sipshield.emulator.media.impair.MediaImpairmentHandler;
+import io.sipshield.emulator.media.impair.PacketImpairment;
 import io.sipshield.emulator.rtp.G711;
 import io.sipshield.emulator.rtp.MediaSource;
 import io.sipshield.emulator.rtp.RtpPacket;
@@ -47,6 +50,7 @@ public final class MediaSession implements AutoCloseable {
     private final ReceptionStats reception = new ReceptionStats(G711.CLOCK_RATE);
     private final MediaTimelineRecorder timeline;
     private final MediaSinkHandler sinks;
+    private final MediaImpairmentHandler impairment;
     private volatile RtcpSession rtcpSession;
     private volatile RtcpHandler rtcpHandler;
     private volatile Channel rtcpChannel;
@@ -59,11 +63,21 @@ public final class MediaSession implements AutoCloseable {
         this.random = random;
         this.timeline = new MediaTimelineRecorder(G711.CLOCK_RATE, options.timelineInterval(), options.timelineBuckets());
         this.sinks = new MediaSinkHandler(List.of(verifier, reception, timeline));
-        this.packetizer = RtpPacketizer.builder().payloadType(G711.PCMU.payloadType()).random(random).build();
+        RtpPacketizer.Builder stream = RtpPacketizer.builder().payloadType(G711.PCMU.payloadType()).random(random);
+        // a RocWrap fault: the first sequence number lies just below the wrap (RFC 3711 §3.3.1)
+        options.faults().rocWrap().ifPresent(wrap -> stream.initialSequenceNumber(wrap.firstSequenceNumber()));
+        this.packetizer = stream.build();
         if (options.capture() != null) {
             // at the head, below the SRTP codec: the tap sees the protected datagrams as they go over the wire
             rtp.pipeline().addFirst("capture", new DatagramCaptureHandler(options.capture().packets()));
             rtcp.pipeline().addFirst("capture", new DatagramCaptureHandler(options.capture().packets()));
+        }
+        if (options.faults().impairsDelivery()) {
+            // the network in front of the port: below the capture tap, which records what arrives impaired
+            this.impairment = new MediaImpairmentHandler(new PacketImpairment(options.faults()));
+            rtp.pipeline().addFirst("impairment", impairment);
+        } else {
+            this.impairment = null;
         }
     }
 
@@ -195,6 +209,14 @@ public final class MediaSession implements AutoCloseable {
     }
 
     /**
+     * What the media faults of {@link MediaOptions#faults()} did to the datagrams received so far
+     * ({@link ImpairmentTally#NONE} without such faults): compare with {@link #stats()}. Any thread.
+     */
+    public ImpairmentTally impairment() {
+        return impairment == null ? ImpairmentTally.NONE : impairment.tally();
+    }
+
+    /**
      * The media so far in fixed buckets ({@link MediaTimelineRecorder}; 100 ms unless
      * {@link MediaOptions#timelineInterval()} says otherwise): packets sent, received, lost, jitter and
      * authentication failures per interval. Any thread.
@@ -274,7 +296,8 @@ public final class MediaSession implements AutoCloseable {
                 return;
             }
             MediaStats stats = stats();
-            if (stats.received() >= stats.sent() || System.nanoTime() >= drainDeadline) {
+            // authenticated packets only: copies, replays and tampered packets are no echo of the last frames
+            if (stats.verified() + stats.mismatched() >= stats.sent() || System.nanoTime() >= drainDeadline) {
                 ticker.cancel(false);
                 done.complete(stats);
             }

@@ -102,6 +102,12 @@ public final class DeviceProfiles {
     /** Algo 3.1+ with "SDP SRTP Offer" = Disabled: plain RTP/AVP offers, no a=crypto. */
     public static final DeviceProfile ALGO_8301_3_1_SRTP_DISABLED = ALGO_8301_3_1
             .with("algo-8301@3.1+srtp-disabled").withSrtp(SrtpPolicy.ALGO_DISABLED);
+    /** Algo 3.1+ with the SIPS scheme setting on: sips: URIs in REGISTER and INVITE. */
+    public static final DeviceProfile ALGO_8301_3_1_SIPS = ALGO_8301_3_1
+            .with("algo-8301@3.1+sips", Quirk.SIPS_SCHEME);
+    /** Algo 3.1+ with "Outbound RFC 5626" on: reg-id and +sip.instance in the REGISTER Contact. */
+    public static final DeviceProfile ALGO_8301_3_1_OUTBOUND = ALGO_8301_3_1
+            .with("algo-8301@3.1+outbound", Quirk.SIP_OUTBOUND);
 
     /** Cisco 8845 on usecallmanager, deviceSecurityMode 3 (Encrypted): pinning, MIC, SRTP. */
     public static final DeviceProfile CISCO_8845_14_2 = new DeviceProfile("cisco-8845@14.2",
@@ -124,7 +130,8 @@ public final class DeviceProfiles {
     private static final List<DeviceProfile> ALL = List.of(DIGIUM_D65_2_2_0_4, DIGIUM_D65_2_3_9, DIGIUM_D65_2_9_0,
             DIGIUM_D65_2_9_2, DIGIUM_D80_1_12_0, DIGIUM_D80_1_12_1, ALGO_8301_1_7, ALGO_8301_3_1,
             ALGO_8301_3_1_NO_VALIDATION, ALGO_8301_3_1_FORCE_TLS12, ALGO_8301_3_1_SIPCLIENT,
-            ALGO_8301_3_1_SRTP_OPTIONAL, ALGO_8301_3_1_SRTP_DISABLED, CISCO_8845_14_2,
+            ALGO_8301_3_1_SRTP_OPTIONAL, ALGO_8301_3_1_SRTP_DISABLED, ALGO_8301_3_1_SIPS,
+            ALGO_8301_3_1_OUTBOUND, CISCO_8845_14_2,
             CISCO_8845_14_2_LSC, CISCO_8845_14_2_AUTHENTICATED, CISCO_7961_9_4);
 
     private static final Map<String, DeviceProfile> ALIASES = Map.of(

@@ -75,7 +75,22 @@ public enum Quirk {
      * intermediate ends the chain. Not documented for any firmware; off unless derived in.
      */
     PARTIAL_CHAIN("[GUESS] a trusted intermediate ends the chain (OpenSSL X509_V_FLAG_PARTIAL_CHAIN)",
-            "[GUESS] recent pjproject sets it on client stores; no firmware documents it");
+            "[GUESS] recent pjproject sets it on client stores; no firmware documents it"),
+    /**
+     * Algo "SIPS Scheme" enabled (seed 003, Advanced SIP): the device addresses the server with
+     * {@code sips:} URIs. RFC 3261 §26.2.2 and §8.1.1.8: with a SIPS Request-URI the Contact is a SIPS
+     * URI too; RFC 5630 §3.2: no {@code ;transport=tls} on a SIPS URI.
+     */
+    SIPS_SCHEME("Request-URI, From, To and Contact are sips: URIs, without ;transport=tls",
+            "seed 003 (Algo 'SIPS Scheme'); RFC 3261 §26.2.2, §8.1.1.8; RFC 5630 §3.2"),
+    /**
+     * Algo "SIP Outbound Support (RFC 5626)" enabled (seed 003: advised when TLS is the transport). RFC
+     * 5626 §4.2.1: REGISTER carries {@code Supported: outbound} and a Contact with {@code reg-id} and the
+     * instance's {@code +sip.instance="<urn:uuid:...>"}. [GUESS] the instance UUID is name-based from the
+     * account and server (stable across runs), where a real device derives its own.
+     */
+    SIP_OUTBOUND("REGISTER says Supported: outbound, Contact ;reg-id=1;+sip.instance=\"<urn:uuid:...>\"",
+            "seed 003 (Algo 'SIP Outbound Support (RFC 5626)'); RFC 5626 §4.2.1");
 
     private final String behaviour;
     private final String source;

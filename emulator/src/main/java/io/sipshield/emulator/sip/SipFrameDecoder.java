@@ -167,7 +167,8 @@ public final class SipFrameDecoder extends ByteToMessageDecoder {
                 throw headerSectionTooLong();
             }
             if (lineNumber == 1) {
-                continue; // the start line; the codec parses it
+                checkStartLine(in, lineStart, lineEnd);
+                continue; // the start line; the codec parses the rest of it
             }
             if (lineEnd == lineStart) {
                 endOfHeaderSection(ctx, in);
@@ -247,6 +248,30 @@ public final class SipFrameDecoder extends ByteToMessageDecoder {
         int skip = (int) Math.min(bytesToSkip, in.readableBytes());
         in.skipBytes(skip);
         bytesToSkip -= skip;
+    }
+
+    /**
+     * A start line is text (RFC 3261 §7.1 Request-Line, §7.2 Status-Line, §25.1: no control characters
+     * but HT): one holding other control bytes is no SIP at all (garbage after the handshake, a binary
+     * protocol), and waiting up to the size limit for an empty line in it would only wait for the
+     * transaction to time out. A textual line that is merely wrong (another version, a bad method) still
+     * goes to the codec, which reports it with its line number and lets a server answer 400 or 505.
+     */
+    private static void checkStartLine(ByteBuf in, int start, int end) {
+        for (int i = start; i < end; i++) {
+            int b = in.getByte(i) & 0xFF;
+            if ((b < 0x20 && b != '\t') || b == 0x7F) {
+                throw new SipFramingException("not a SIP start line: control byte 0x" + String.format("%02x", b)
+                        + " at column " + (i - start + 1) + " of '" + printable(quote(ascii(in, start, end)))
+                        + "' (RFC 3261 §7.1: a Request-Line or Status-Line is text); the stream is not SIP");
+            }
+        }
+    }
+
+    private static String printable(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.chars().forEach(c -> out.append(c >= 0x20 && c < 0x7F ? (char) c : '.'));
+        return out.toString();
     }
 
     private SipFramingException headerSectionTooLong() {

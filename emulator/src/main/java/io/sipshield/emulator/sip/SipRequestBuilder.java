@@ -45,6 +45,7 @@ public final class SipRequestBuilder {
     private int maxForwards = SipMessages.DEFAULT_MAX_FORWARDS;
     private String contactUri;
     private int contactExpires = -1;
+    private final java.util.Map<String, String> contactParameters = new java.util.LinkedHashMap<>();
     private String userAgent;
     private final List<Header> extraHeaders = new ArrayList<>();
     private String contentType;
@@ -131,6 +132,15 @@ public final class SipRequestBuilder {
         return this;
     }
 
+    /**
+     * A Contact header parameter (after the {@code <uri>}), e.g. RFC 5626 {@code reg-id=1} or
+     * {@code +sip.instance="<urn:uuid:...>"}; {@code value} is written as given, quotes included.
+     */
+    public SipRequestBuilder contactParameter(String name, String value) {
+        contactParameters.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+        return this;
+    }
+
     public SipRequestBuilder userAgent(String userAgent) {
         this.userAgent = Objects.requireNonNull(userAgent, "userAgent");
         return this;
@@ -186,6 +196,9 @@ public final class SipRequestBuilder {
                 ContactHeader contact = messages.headerFactory().createContactHeader(nameAddress(contactUri, "contact"));
                 if (contactExpires >= 0) {
                     contact.setExpires(contactExpires);
+                }
+                for (java.util.Map.Entry<String, String> parameter : contactParameters.entrySet()) {
+                    contact.setParameter(parameter.getKey(), parameter.getValue());
                 }
                 request.addHeader(contact);
             }

@@ -1,12 +1,11 @@
 package io.sipshield.emulator.tls;
 
+import io.netty.handler.ssl.OpenSslSessionContext;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
 import io.netty.handler.ssl.SupportedCipherSuiteFilter;
-import io.sipshield.emulator.ClientCredentials;
 import io.sipshield.emulator.PhoneSettings;
-import io.sipshield.emulator.profile.ClientCertificateSource;
 import io.sipshield.emulator.profile.DeviceProfile;
 import java.util.List;
 import javax.net.ssl.SSLException;
@@ -22,9 +21,13 @@ import javax.net.ssl.SSLException;
  * on the JDK provider, and only where the JVM's {@code jdk.tls.disabledAlgorithms} does not
  * disable them (by default it does: {@code anon, NULL}). The JDK's default security properties also
  * disable TLS 1.0 and 1.1, so a TLS-1.0-only 79x1 connects on BoringSSL, which still speaks TLS 1.0.
- * The SNI extension carries the host the phone dials, on both providers.
+ * The SNI extension carries the host the phone dials, on both providers. Session resumption is
+ * set per context as the phone's {@link TlsResumption} says.
  */
 public final class PhoneSslContexts {
+
+    /** Sessions a client context keeps at most: one per phone of the largest load run (100,000 phones). */
+    static final int SESSION_CACHE_SIZE = 100_000;
 
     private PhoneSslContexts() {
     }
@@ -37,25 +40,55 @@ public final class PhoneSslContexts {
      * @param onCertificateRequest run when a server sends a CertificateRequest on a connection of this context
      */
     public static SslContext forPhone(DeviceProfile profile, PhoneSettings settings, Runnable onCertificateRequest) {
-        SslProvider provider = provider(settings.tlsProvider());
-        ClientCredentials presented = profile.clientCertificate() == ClientCertificateSource.NONE
-                ? null : settings.clientCredentials();
+        return build(profile.name(), TlsContextKey.of(profile, settings), onCertificateRequest);
+    }
+
+    /** A context for {@code key} (a {@link TlsContextPool} shares it); {@code name} names the device in errors. */
+    static SslContext forKey(String name, TlsContextKey key) {
+        return build(name, key, () -> { });
+    }
+
+    private static SslContext build(String name, TlsContextKey key, Runnable onCertificateRequest) {
+        SslProvider provider = provider(key.provider());
+        TlsResumption resumption = key.resumption();
         try {
             SslContextBuilder builder = SslContextBuilder.forClient()
                     .sslProvider(provider)
-                    .protocols(profile.offeredProtocols())
+                    .protocols(key.protocols())
                     .trustManager(new PeerChainTrustManager())
-                    .keyManager(new ClientCertificateKeyManager(presented, onCertificateRequest))
+                    .keyManager(new ClientCertificateKeyManager(key.presented(), onCertificateRequest))
                     // The phone checks identity itself with PJSIP's rule (IdentityRule); Netty 4.2 would
                     // otherwise turn on HTTPS-style hostname verification by default.
                     .endpointIdentificationAlgorithm(null);
-            if (!profile.offeredCipherSuites().isEmpty()) {
-                builder.ciphers(profile.offeredCipherSuites(), SupportedCipherSuiteFilter.INSTANCE);
+            if (resumption.mode().resumes()) {
+                builder.sessionTimeout(Math.max(1, resumption.lifetime().toSeconds()))
+                        .sessionCacheSize(SESSION_CACHE_SIZE);
             }
-            return builder.build();
+            if (!key.cipherSuites().isEmpty()) {
+                builder.ciphers(key.cipherSuites(), SupportedCipherSuiteFilter.INSTANCE);
+            }
+            SslContext context = builder.build();
+            applyResumption(context, resumption);
+            return context;
         } catch (SSLException | IllegalArgumentException e) {
-            throw new IllegalStateException("cannot build the TLS context of " + profile.name() + " on "
-                    + settings.tlsProvider() + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot build the TLS context of " + name + " on "
+                    + key.provider() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * BoringSSL: the client session cache on or off, and the session ticket extension offered
+     * ({@code setTicketKeys()} with no keys clears {@code SSL_OP_NO_TICKET}, which netty sets on
+     * every context unless {@code jdk.tls.client.enableSessionTicketExtension} is true). The JDK
+     * context has neither switch: a phone that does not resume invalidates each session once its
+     * handshake is done ({@code Phone}).
+     */
+    private static void applyResumption(SslContext context, TlsResumption resumption) {
+        if (context.sessionContext() instanceof OpenSslSessionContext openSsl) {
+            openSsl.setSessionCacheEnabled(resumption.mode().resumes());
+            if (resumption.mode().offersTickets()) {
+                openSsl.setTicketKeys();
+            }
         }
     }
 

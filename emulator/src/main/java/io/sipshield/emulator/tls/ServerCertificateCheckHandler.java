@@ -8,9 +8,11 @@ import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 
@@ -28,6 +30,7 @@ public final class ServerCertificateCheckHandler extends ChannelInboundHandlerAd
     private final String expectedHost;
     private final Clock clock;
     private final boolean enforce;
+    private final byte[] previousSessionId;
     private final CompletableFuture<TlsReport> report = new CompletableFuture<>();
     private Throwable pendingFailure;
     private String failurePrefix;
@@ -39,10 +42,20 @@ public final class ServerCertificateCheckHandler extends ChannelInboundHandlerAd
      */
     public ServerCertificateCheckHandler(CertificateValidator validator, String expectedHost, Clock clock,
                                          boolean enforce) {
+        this(validator, expectedHost, clock, enforce, null);
+    }
+
+    /**
+     * @param previousSessionId the session ID the phone's previous handshake got (null: none), which
+     *                          tells a resumed handshake on the JDK provider ({@link SessionReuse})
+     */
+    public ServerCertificateCheckHandler(CertificateValidator validator, String expectedHost, Clock clock,
+                                         boolean enforce, byte[] previousSessionId) {
         this.validator = validator;
         this.expectedHost = expectedHost;
         this.clock = clock;
         this.enforce = enforce;
+        this.previousSessionId = previousSessionId == null ? null : previousSessionId.clone();
     }
 
     /** Completes when the handshake ended and the chain was judged, or the connection failed first. */
@@ -64,7 +77,10 @@ public final class ServerCertificateCheckHandler extends ChannelInboundHandlerAd
     }
 
     private void judge(ChannelHandlerContext ctx) {
-        SSLSession session = ctx.pipeline().get(SslHandler.class).engine().getSession();
+        SSLEngine engine = ctx.pipeline().get(SslHandler.class).engine();
+        SSLSession session = engine.getSession();
+        boolean resumed = SessionReuse.resumed(engine, previousSessionId);
+        String sessionId = HexFormat.of().formatHex(session.getId());
         List<X509Certificate> chain = new ArrayList<>();
         try {
             for (Certificate certificate : session.getPeerCertificates()) {
@@ -84,7 +100,7 @@ public final class ServerCertificateCheckHandler extends ChannelInboundHandlerAd
         // SSL_shutdown): with verify_peer off OpenSSL never fails the handshake, so the server hears a
         // close_notify from the phone, not bad_certificate; ctx.close() sends exactly that
         report.complete(new TlsReport(!drop, session.getProtocol(), session.getCipherSuite(), verification, chain, failure,
-                drop ? new TlsAlert(0, TlsAlert.nameOf(0), false, TlsAlert.Sender.PHONE) : null));
+                drop ? new TlsAlert(0, TlsAlert.nameOf(0), false, TlsAlert.Sender.PHONE) : null, resumed, sessionId));
         if (drop) {
             ctx.close();
         }

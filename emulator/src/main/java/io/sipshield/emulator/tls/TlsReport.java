@@ -14,12 +14,24 @@ import java.util.List;
  * @param failure      why the connection failed or was dropped, or null
  * @param alert        the fatal TLS alert that ended the handshake and who sent it (read off the wire,
  *                     else from the provider's "received" message), or null when none was seen
+ * @param resumed      whether the handshake resumed an earlier session of this phone (abbreviated
+ *                     handshake, {@link SessionReuse}) instead of a full one
+ * @param sessionId    the session's ID in hex as the server gave it ("" without a handshake, or when
+ *                     the server gave none, e.g. a TLS 1.3 or ticket-only session)
  */
 public record TlsReport(boolean established, String protocol, String cipherSuite, VerifyResult verification,
-                        List<X509Certificate> peerChain, String failure, TlsAlert alert) {
+                        List<X509Certificate> peerChain, String failure, TlsAlert alert, boolean resumed,
+                        String sessionId) {
 
     public TlsReport {
         peerChain = List.copyOf(peerChain);
+        sessionId = sessionId == null ? "" : sessionId;
+    }
+
+    /** A report of a full handshake (or none), with its alert. */
+    public TlsReport(boolean established, String protocol, String cipherSuite, VerifyResult verification,
+                     List<X509Certificate> peerChain, String failure, TlsAlert alert) {
+        this(established, protocol, cipherSuite, verification, peerChain, failure, alert, false, "");
     }
 
     /** A report without an alert. */

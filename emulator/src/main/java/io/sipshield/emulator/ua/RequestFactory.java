@@ -1,8 +1,12 @@
 package io.sipshield.emulator.ua;
 
+import io.sipshield.emulator.profile.DeviceProfile;
+import io.sipshield.emulator.profile.Quirk;
 import io.sipshield.emulator.sip.SipMessages;
 import io.sipshield.emulator.sip.SipRequestBuilder;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
 import javax.sip.header.FromHeader;
@@ -23,38 +27,76 @@ public final class RequestFactory {
     private final String serverHost;
     private final String userAgent;
     private final InetSocketAddress local;
+    private final UriOptions options;
+
+    /**
+     * How the phone writes its URIs and registers.
+     *
+     * @param sips       RFC 3261 §26.2.2 SIPS scheme: {@code sips:} URIs, without {@code ;transport=tls} (RFC 5630 §3.2)
+     * @param instanceId RFC 5626 outbound: the instance's {@code urn:uuid:...}, sent as {@code +sip.instance} with
+     *                   {@code reg-id=1} on REGISTER's Contact and {@code Supported: outbound}; null for none
+     */
+    public record UriOptions(boolean sips, String instanceId) {
+        /** {@code sip:} URIs with {@code ;transport=tls}, no outbound. */
+        public static final UriOptions PLAIN = new UriOptions(false, null);
+
+        /**
+         * What the profile's quirks ask for ({@link Quirk#SIPS_SCHEME}, {@link Quirk#SIP_OUTBOUND}); the
+         * instance UUID is name-based on {@code user@serverHost}, so it stays the same across connections.
+         */
+        public static UriOptions of(DeviceProfile profile, String user, String serverHost) {
+            String instance = profile.has(Quirk.SIP_OUTBOUND)
+                    ? "urn:uuid:" + UUID.nameUUIDFromBytes((user + "@" + serverHost).getBytes(StandardCharsets.UTF_8))
+                    : null;
+            return new UriOptions(profile.has(Quirk.SIPS_SCHEME), instance);
+        }
+    }
 
     public RequestFactory(SipMessages messages, String user, String serverHost, String userAgent, InetSocketAddress local) {
+        this(messages, user, serverHost, userAgent, local, UriOptions.PLAIN);
+    }
+
+    public RequestFactory(SipMessages messages, String user, String serverHost, String userAgent, InetSocketAddress local,
+                          UriOptions options) {
         this.messages = messages;
         this.user = user;
         this.serverHost = serverHost;
         this.userAgent = userAgent;
         this.local = local;
+        this.options = options;
+    }
+
+    private String scheme() {
+        return options.sips() ? "sips:" : "sip:";
+    }
+
+    private String transport() {
+        return options.sips() ? "" : ";transport=tls";
     }
 
     public SipMessages messages() {
         return messages;
     }
 
-    /** {@code sip:<user>@<server>} (the address of record). */
+    /** {@code sip:<user>@<server>} (the address of record; {@code sips:} with the SIPS scheme). */
     public String addressOfRecord() {
-        return "sip:" + user + "@" + hostForUri(serverHost);
+        return scheme() + user + "@" + hostForUri(serverHost);
     }
 
-    /** {@code sip:<server>;transport=tls}: where REGISTER goes. */
+    /** {@code sip:<server>;transport=tls}: where REGISTER goes ({@code sips:<server>} with the SIPS scheme). */
     public String registrarUri() {
-        return "sip:" + hostForUri(serverHost) + ";transport=tls";
+        return scheme() + hostForUri(serverHost) + transport();
     }
 
-    /** {@code sip:<extension>@<server>;transport=tls}. */
+    /** {@code sip:<extension>@<server>;transport=tls} ({@code sips:<extension>@<server>} with the SIPS scheme). */
     public String extensionUri(String extension) {
-        return "sip:" + extension + "@" + hostForUri(serverHost) + ";transport=tls";
+        return scheme() + extension + "@" + hostForUri(serverHost) + transport();
     }
 
     /** The phone's Contact URI on this connection. */
     public String contactUri() {
-        return "sip:" + user + "@" + hostForUri(local.getAddress().getHostAddress()) + ":" + local.getPort()
-                + ";transport=tls";
+        return scheme() + user + "@" + hostForUri(local.getAddress().getHostAddress()) + ":" + local.getPort()
+                + transport();
     }
 
     /**
@@ -73,6 +115,11 @@ public final class RequestFactory {
                 .userAgent(userAgent);
         if (!Request.ACK.equals(method) && !Request.BYE.equals(method)) {
             builder.contact(contactUri());
+        }
+        if (Request.REGISTER.equals(method) && options.instanceId() != null) {
+            builder.contactParameter("reg-id", "1")
+                    .contactParameter("+sip.instance", "\"<" + options.instanceId() + ">\"")
+                    .header("Supported", "outbound");
         }
         return builder;
     }

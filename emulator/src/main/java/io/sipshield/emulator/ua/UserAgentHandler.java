@@ -5,10 +5,13 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.sipshield.emulator.sip.SipKeepAlive;
 import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import javax.sip.header.CSeqHeader;
@@ -28,7 +31,14 @@ public final class UserAgentHandler extends SimpleChannelInboundHandler<Object> 
     private final SipTrace trace;
     private final Function<Request, Response> inboundRequests;
     private final BiFunction<Request, Response, Request> non2xxAck;
+    private final Duration transactionTimeout;
     private ChannelHandlerContext context;
+
+    /** A handler whose transactions wait for ever (no Timer B or F). */
+    public UserAgentHandler(SipTrace trace, Function<Request, Response> inboundRequests,
+                            BiFunction<Request, Response, Request> non2xxAck) {
+        this(trace, inboundRequests, non2xxAck, null);
+    }
 
     /**
      * @param trace           where every message sent and received is recorded
@@ -36,15 +46,42 @@ public final class UserAgentHandler extends SimpleChannelInboundHandler<Object> 
      *                        one sent later with {@link #respond})
      * @param non2xxAck       builds the ACK the INVITE client transaction sends for a non-2xx final
      *                        response (RFC 3261 §17.1.1.3), from the INVITE and the response
+     * @param transactionTimeout how long a request waits for its final response (Timer F, RFC 3261
+     *                        §17.1.2.2) or an INVITE for its first response (Timer B, §17.1.1.2) before
+     *                        failing with a {@link TransactionTimeoutException}; null waits for ever
      */
     public UserAgentHandler(SipTrace trace, Function<Request, Response> inboundRequests,
-                            BiFunction<Request, Response, Request> non2xxAck) {
+                            BiFunction<Request, Response, Request> non2xxAck, Duration transactionTimeout) {
         this.trace = trace;
         this.inboundRequests = inboundRequests;
         this.non2xxAck = non2xxAck;
+        this.transactionTimeout = transactionTimeout;
     }
 
-    private record Pending(Request request, CompletableFuture<Response> response) {
+    private static final class Pending {
+        final Request request;
+        final CompletableFuture<Response> response;
+        ScheduledFuture<?> timer;
+
+        Pending(Request request, CompletableFuture<Response> response) {
+            this.request = request;
+            this.response = response;
+        }
+
+        Request request() {
+            return request;
+        }
+
+        CompletableFuture<Response> response() {
+            return response;
+        }
+
+        void stopTimer() {
+            if (timer != null) {
+                timer.cancel(false);
+                timer = null;
+            }
+        }
     }
 
     /** What closed the connection, when an exception did. */
@@ -66,14 +103,23 @@ public final class UserAgentHandler extends SimpleChannelInboundHandler<Object> 
             return response;
         }
         if (!Request.ACK.equals(request.getMethod())) {
-            pending.put(key(request), new Pending(request, response));
+            String key = key(request);
+            Pending waiting = new Pending(request, response);
+            pending.put(key, waiting);
+            if (transactionTimeout != null) {
+                waiting.timer = context.executor().schedule(() -> expire(key, waiting),
+                        transactionTimeout.toNanos(), TimeUnit.NANOSECONDS);
+            }
         } else {
             response.complete(null);
         }
         trace.record(SipTrace.Direction.SENT, request.toString());
         context.writeAndFlush(request).addListener(f -> {
             if (!f.isSuccess()) {
-                pending.remove(key(request));
+                Pending failed = pending.remove(key(request));
+                if (failed != null) {
+                    failed.stopTimer();
+                }
                 response.completeExceptionally(f.cause());
             }
         });
@@ -100,11 +146,17 @@ public final class UserAgentHandler extends SimpleChannelInboundHandler<Object> 
             ctx.writeAndFlush(SipKeepAlive.PONG);
         } else if (message instanceof Response response) {
             trace.record(SipTrace.Direction.RECEIVED, response.toString());
-            if (response.getStatusCode() >= 200) {
+            if (response.getStatusCode() < 200) {
+                Pending provisional = pending.get(key(response));
+                if (provisional != null && Request.INVITE.equals(provisional.request().getMethod())) {
+                    provisional.stopTimer(); // Timer B stops at the first response (RFC 3261 §17.1.1.2)
+                }
+            } else {
                 Pending waiting = pending.remove(key(response));
                 if (waiting == null) {
                     return;
                 }
+                waiting.stopTimer();
                 if (response.getStatusCode() >= 300 && Request.INVITE.equals(waiting.request().getMethod())) {
                     Request ack = non2xxAck.apply(waiting.request(), response);
                     trace.record(SipTrace.Direction.SENT, ack.toString());
@@ -147,7 +199,23 @@ public final class UserAgentHandler extends SimpleChannelInboundHandler<Object> 
         return closed;
     }
 
+    /** A transaction's timer fired: it fails with what it waited for, unless it was answered meanwhile. */
+    private void expire(String key, Pending waiting) {
+        if (pending.get(key) == waiting) {
+            pending.remove(key);
+            waiting.timer = null;
+            waiting.response().completeExceptionally(
+                    new TransactionTimeoutException(waiting.request().getMethod(), transactionTimeout));
+        }
+    }
+
+    /** What closed the connection, when an exception did (a reset, a TLS alert); null for an orderly close. */
+    public Throwable closeCause() {
+        return closedBy;
+    }
+
     private void failAll(Throwable cause) {
+        pending.values().forEach(Pending::stopTimer);
         pending.values().forEach(p -> p.response().completeExceptionally(cause));
         pending.clear();
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sipshield.emulator.PhoneSettings;
+import io.sipshield.emulator.config.ConfigProblem;
 import io.sipshield.emulator.profile.DeviceProfile;
 import io.sipshield.emulator.profile.DeviceProfiles;
 import java.io.IOException;
@@ -84,7 +85,7 @@ class SepMacConfigTest {
         assertFalse(config.hasErrors(), config.problems()::toString);
         assertEquals(DeviceProfiles.CISCO_8845_14_2, config.profile().orElseThrow());
         assertEquals(OptionalInt.of(3600), config.tlsResumptionTimer());
-        assertTrue(problem(config, "TLSResumptionTimer").orElseThrow().message().contains("not modelled"));
+        assertTrue(problem(config, "TLSResumptionTimer").isEmpty(), "the timer is modelled: TlsResumption.ciscoTimer");
         PhoneSettings.Builder builder = PhoneSettings.builder();
         config.customise(builder);
         PhoneSettings settings = builder.build();
@@ -93,6 +94,8 @@ class SepMacConfigTest {
         assertEquals("101", settings.user());
         assertEquals("s3cret", settings.password());
         assertEquals(1200, settings.registerExpires());
+        assertEquals(new io.sipshield.emulator.tls.TlsResumption(io.sipshield.emulator.tls.TlsResumption.Mode.IDS,
+                java.time.Duration.ofSeconds(3600)), settings.tlsResumption(), "TLSResumptionTimer is the session lifetime");
         assertFalse(config.line().orElseThrow().toString().contains("s3cret"));
     }
 
@@ -140,7 +143,7 @@ class SepMacConfigTest {
 
         assertEquals(List.of("deviceSecurityMode", "transportLayerProtocol", "deviceProtocol"),
                 config.errors().stream().map(ConfigProblem::element).toList(), config.problems()::toString);
-        assertTrue(config.errors().get(0).toString().startsWith("SEP001122334455.cnf.xml:9: error: <deviceSecurityMode>: '7': expected"),
+        assertTrue(config.errors().get(0).toString().startsWith("SEP001122334455.cnf.xml:9: error: deviceSecurityMode: '7': expected"),
                 config.errors().get(0)::toString);
     }
 

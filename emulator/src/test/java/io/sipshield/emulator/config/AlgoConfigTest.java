@@ -91,9 +91,12 @@ class AlgoConfigTest {
         assertEquals(PKI.get(FixtureName.ALGO_DEVICE).certificate(), client.certificate());
         assertEquals(2, client.chain().size());
 
-        assertEquals(Optional.of("algo-8301@3.1+sipclient+srtp-optional"), config.profile().name());
+        assertEquals(Optional.of("algo-8301@3.1+sips+outbound+sipclient+srtp-optional"), config.profile().name());
         DeviceProfile profile = config.profile().resolve(DeviceProfiles.DIGIUM_D65_2_9_2);
-        assertEquals("algo-8301@3.1+sipclient+srtp-optional", profile.name(), "the file's firmware beats the fallback");
+        assertEquals("algo-8301@3.1+sips+outbound+sipclient+srtp-optional", profile.name(),
+                "the file's firmware beats the fallback");
+        assertTrue(profile.has(Quirk.SIPS_SCHEME), "sip.sips = 1");
+        assertTrue(profile.has(Quirk.SIP_OUTBOUND), "sip.outbound = 1");
         assertTrue(profile.has(Quirk.SIPCLIENT_PEM));
         assertFalse(profile.has(Quirk.FACTORY_DEVICE_CERTIFICATE));
         assertTrue(profile.has(Quirk.TRUSTED_FOLDER));
@@ -102,13 +105,13 @@ class AlgoConfigTest {
         assertTrue(warned(config, "firmware", "3.1 inferred"), config.warnings()::toString);
         assertTrue(warned(config, "certs/siptrusted.pem", "ignored by firmware 3.1"));
         assertTrue(warned(config, "certs/trusted/readme.txt", "ignored by firmware 3.1"));
-        assertTrue(warnedAt(config, "sip.sips", 8));
-        assertTrue(warnedAt(config, "sip.outbound", 12));
+        assertFalse(warned(config, "sip.sips", ""), "modelled: no warning");
+        assertFalse(warned(config, "sip.outbound", ""), "modelled: no warning");
         assertTrue(warnedAt(config, "prov.download.method", 13));
         assertTrue(warnedAt(config, "prov.download.cert", 14));
         assertTrue(warnedAt(config, "audio.vol.page", 15));
         assertTrue(config.warnings().stream().filter(w -> w.element().equals("prov.download.cert")).findFirst()
-                .orElseThrow().toString().startsWith(root.resolve("config.txt") + ":14: prov.download.cert: "));
+                .orElseThrow().toString().startsWith(root.resolve("config.txt") + ":14: warning: prov.download.cert: "));
     }
 
     @Test

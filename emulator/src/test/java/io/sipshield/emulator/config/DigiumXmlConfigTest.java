@@ -87,7 +87,7 @@ class DigiumXmlConfigTest {
         assertTrue(warned(config, "<contacts>", 24));
         assertFalse(config.warnings().stream().anyMatch(w -> w.element().contains("password")),
                 "the password is modelled: " + config.warnings());
-        assertTrue(config.warnings().get(0).toString().startsWith(xml + ":5: setting config_server_url: "));
+        assertTrue(config.warnings().get(0).toString().startsWith(xml + ":5: warning: setting config_server_url: "));
     }
 
     @Test

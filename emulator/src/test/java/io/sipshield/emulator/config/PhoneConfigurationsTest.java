@@ -89,10 +89,16 @@ class PhoneConfigurationsTest {
 
     @Test
     void warningAndErrorTextNameFileLineAndElement() {
-        assertEquals("a.xml:3: host_primary: not modelled", new ConfigWarning("a.xml", 3, "host_primary", "not modelled").toString());
-        assertEquals("dir: firmware: assumed", new ConfigWarning("dir", 0, "firmware", "assumed").toString());
+        assertEquals("a.xml:3: warning: host_primary: not modelled",
+                ConfigProblem.warning("a.xml", 3, "host_primary", "not modelled").toString());
+        assertEquals("dir: warning: firmware: assumed", ConfigProblem.warning("dir", 0, "firmware", "assumed").toString());
+        assertEquals("a.xml:7: error: transportLayerProtocol: 3 (TLS) contradicts deviceSecurityMode 1",
+                ConfigProblem.error("a.xml", 7, "transportLayerProtocol", "3 (TLS) contradicts deviceSecurityMode 1").toString());
+        assertTrue(ConfigProblem.error("a", 1, "e", "m").isError());
+        assertEquals("shown.xml:3: warning: e: shown.xml is ignored",
+                ConfigProblem.warning("/tmp/x/a.xml", 3, "e", "/tmp/x/a.xml is ignored").inFile("shown.xml").toString());
         assertEquals("a.xml:3: cert: expected PEM", new ConfigurationFileException("a.xml", 3, "cert", "expected PEM").getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new ConfigWarning("a", -1, "e", "m"));
+        assertThrows(IllegalArgumentException.class, () -> ConfigProblem.warning("a", -1, "e", "m"));
         assertTrue(new Account("1", "1", "secret", "").toString().contains("***"));
     }
 }

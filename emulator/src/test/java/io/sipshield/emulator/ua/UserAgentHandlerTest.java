@@ -124,4 +124,43 @@ class UserAgentHandlerTest {
         assertFalse(recorded.contains(key), recorded);
         assertTrue(recorded.contains("inline:" + SipTrace.REDACTED + "|2^20|1:4"), recorded);
     }
+
+    @Test
+    void aRequestWithoutAnswerFailsAfterTheTransactionTimeoutNamingWhatItWaitedFor() throws Exception {
+        EmbeddedChannel timed = new EmbeddedChannel(new UserAgentHandler(trace, request -> null, requests::ackForNon2xx,
+                java.time.Duration.ofMillis(50)));
+        UserAgentHandler handler = timed.pipeline().get(UserAgentHandler.class);
+        String aor = requests.addressOfRecord();
+        Request register = requests.request(Request.REGISTER, requests.registrarUri(), aor, null, "reg-1", "tag-r", 1)
+                .build();
+        CompletableFuture<Response> answer = handler.send(register);
+        assertSame(register, timed.readOutbound());
+        Thread.sleep(120);
+        timed.runScheduledPendingTasks();
+        java.util.concurrent.ExecutionException failed = org.junit.jupiter.api.Assertions.assertThrows(
+                java.util.concurrent.ExecutionException.class, answer::get);
+        assertEquals("no final response to REGISTER within 50 ms (Timer F, RFC 3261 §17.1.2.2)",
+                failed.getCause().getMessage());
+        // a late answer matches nothing
+        timed.writeInbound(messages.response(200, register));
+        assertFalse(timed.finish());
+    }
+
+    @Test
+    void aProvisionalResponseStopsAnInvitesTimer() throws Exception {
+        EmbeddedChannel timed = new EmbeddedChannel(new UserAgentHandler(trace, request -> null, requests::ackForNon2xx,
+                java.time.Duration.ofMillis(50)));
+        UserAgentHandler handler = timed.pipeline().get(UserAgentHandler.class);
+        Request invite = invite();
+        CompletableFuture<Response> answer = handler.send(invite);
+        timed.readOutbound();
+        timed.writeInbound(messages.response(100, invite));
+        Thread.sleep(120);
+        timed.runScheduledPendingTasks();
+        assertFalse(answer.isDone(), "Timer B stopped at the 100 Trying (RFC 3261 §17.1.1.2)");
+        Response ok = messages.response(200, invite, "their-tag");
+        timed.writeInbound(ok);
+        assertSame(ok, answer.join());
+        timed.finishAndReleaseAll();
+    }
 }

@@ -16,6 +16,18 @@ public final class ExitCodes {
     public static final int FAILED = 1;
     /** Unusable input: an invalid scenario file, a path that does not exist, no scenario found, a bad option. */
     public static final int INVALID_INPUT = 2;
+    /**
+     * {@code run --compare}: the mock and the target disagreed on at least one expectation or verdict.
+     * (3 is the {@code ./sipshield} script's own: the build failed.)
+     */
+    public static final int DIFFERENT = 4;
+    /** {@code run --target} or {@code --compare}: no TCP connection to the target; nothing was run. */
+    public static final int TARGET_UNREACHABLE = 5;
+    /**
+     * The run was stopped by SIGTERM (128 + 15, what the JVM exits with): the reports of the scenarios that
+     * finished were still written, the others marked interrupted.
+     */
+    public static final int INTERRUPTED = 143;
 
     private ExitCodes() {
     }

@@ -10,6 +10,7 @@ import io.sipshield.harness.load.LoadRun;
 import io.sipshield.harness.load.LoadSummaryTable;
 import io.sipshield.harness.load.LoadTarget;
 import io.sipshield.harness.load.MediaKind;
+import io.sipshield.harness.run.Shard;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
@@ -101,6 +102,15 @@ public final class LoadCommand implements Callable<Integer> {
             description = "The first phone's number (default ${DEFAULT-VALUE}); the others follow.")
     private int firstNumber;
 
+    @Option(names = "--phone-offset", paramLabel = "K",
+            description = {"Add K to every phone's number (default 0): N machines each running --phones M with offsets",
+                "0, M, 2M, ... register disjoint users. Reports carry it. See docs/scale-out.md."})
+    private Integer phoneOffset;
+
+    @Option(names = "--shard", paramLabel = "I/N", converter = ShardConverter.class,
+            description = "Machine I of N (1-based): the same as --phone-offset (I-1)*M with --phones M.")
+    private Shard shard;
+
     @Option(names = "--password", paramLabel = "TEMPLATE", defaultValue = LoadRun.MOCK_PASSWORD_TEMPLATE,
             description = "The password; {user} stands for each phone's user (default ${DEFAULT-VALUE}, what the "
                     + "embedded mock expects).")
@@ -121,6 +131,14 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--register-expires", paramLabel = "S", defaultValue = "300",
             description = "The Expires the phones ask for (default ${DEFAULT-VALUE}); each refreshes at 85%% of what is granted.")
     private int registerExpires;
+
+    @Option(names = "--resumption", paramLabel = "off|profile|ids|tickets|both", defaultValue = "profile",
+            description = "How phones resume their TLS session when they connect again (a reconnect): as the device "
+                    + "does (profile, default), never (off), by session ID, by ticket, or both.")
+    private String resumption;
+
+    @Option(names = "--full-handshake", description = "Full TLS handshakes only: the same as --resumption off.")
+    private boolean fullHandshake;
 
     @Option(names = "--keepalive", paramLabel = "S", defaultValue = "120",
             description = "CRLF keep-alive interval, each wait 80-100%% of it (RFC 5626; default ${DEFAULT-VALUE}).")
@@ -193,7 +211,8 @@ public final class LoadCommand implements Callable<Integer> {
                 "--profile: unknown device profile '" + profileName + "'; expected one of: " + DeviceProfiles.names()));
         LoadRun.Builder builder = LoadRun.builder().phones(phones).rate(rate(rate)).profile(profile)
                 .callsPerPhone(callsPerPhone).callDuration(duration("--call-duration", callDuration))
-                .extension(extension).userPrefix(userPrefix).firstNumber(firstNumber).passwordTemplate(password)
+                .extension(extension).userPrefix(userPrefix).firstNumber(firstNumber).phoneOffset(phoneOffset())
+                .passwordTemplate(password)
                 .mediaAddress(mediaAddress).registerExpires(registerExpires)
                 .keepAliveInterval(duration("--keepalive", keepAlive)).stepTimeout(duration("--timeout", timeout))
                 .measureHeap(measureHeap).unregisterAtEnd(!noUnregister).target(target());
@@ -206,10 +225,27 @@ public final class LoadCommand implements Callable<Integer> {
             builder.duration(duration("--duration", duration));
         }
         builder.hold(duration("--hold", hold));
+        builder.tlsResumption(LoadResumptionOption.resolve(resumption, fullHandshake));
         if (threads != null) {
             builder.threads(threads);
         }
         return builder.build();
+    }
+
+    /** {@code --phone-offset}, or the offset {@code --shard I/N} stands for, or 0. */
+    private int phoneOffset() throws UnusableInput {
+        if (shard != null && phoneOffset != null) {
+            throw new UnusableInput("--shard and --phone-offset both set the phone offset; give one");
+        }
+        if (shard != null) {
+            long offset = (long) (shard.index() - 1) * phones;
+            if (offset > Integer.MAX_VALUE) {
+                throw new UnusableInput("--shard " + shard + " with --phones " + phones + " gives an offset past "
+                        + Integer.MAX_VALUE);
+            }
+            return (int) offset;
+        }
+        return phoneOffset == null ? 0 : phoneOffset;
     }
 
     private LoadTarget target() throws UnusableInput {

@@ -3,11 +3,15 @@ package io.sipshield.harness.cli;
 import io.sipshield.harness.capture.CaptureDirectory;
 import io.sipshield.harness.report.ConsoleReporter;
 import io.sipshield.harness.report.ReportDirectory;
+import io.sipshield.harness.report.RunHeader;
 import java.io.IOException;
 import io.sipshield.harness.run.LiveScenarioExecutor;
 import io.sipshield.harness.run.ScenarioExecutor;
 import io.sipshield.harness.run.ScenarioResult;
 import io.sipshield.harness.run.ScenarioRunner;
+import io.sipshield.harness.run.Shard;
+import io.sipshield.harness.run.ShardRun;
+import io.sipshield.harness.run.SuiteManifest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -34,7 +39,10 @@ import picocli.CommandLine.Spec;
         exitCodeList = {
             "0:every scenario passed",
             "1:a scenario failed or could not be run",
-            "2:unusable input: an invalid file, a missing path, no scenario, a bad option, a report that cannot be written"})
+            "2:unusable input: an invalid file, a missing path, no scenario, a bad option, a report that cannot be written",
+            "4:--compare: the mock and the target differ",
+            "5:--target/--compare: the target cannot be reached (nothing was run)",
+            "143:stopped by SIGTERM; the reports of the finished scenarios were still written"})
 public final class RunCommand implements Callable<Integer> {
 
     /** The option that captures each scenario's packets and secrets into a directory. */
@@ -42,6 +50,12 @@ public final class RunCommand implements Callable<Integer> {
 
     /** The option that limits one scenario's run time. */
     public static final String TIMEOUT_OPTION = "--timeout";
+
+    /** The option that runs one shard of the suite. */
+    public static final String SHARD_OPTION = "--shard";
+
+    /** The option that keeps provisioned Cisco phones' trust stores in a directory across runs. */
+    public static final String STATE_DIR_OPTION = "--state-dir";
 
     private static final String DEFAULT_PATH = "scenarios";
 
@@ -80,6 +94,22 @@ public final class RunCommand implements Callable<Integer> {
             description = "Keep a progress line below the table (default: only when standard output is a terminal).")
     private Boolean progress;
 
+    @Option(names = SHARD_OPTION, paramLabel = "I/N", converter = ShardConverter.class,
+            description = {"Run only shard I of N (1-based, e.g. 2/4): the cases, sorted by id, are dealt out in turn,",
+                "so N machines running 1/N..N/N run every case exactly once. Reports name the shard;",
+                "join them with 'sipshield report merge'. See docs/scale-out.md."})
+    private Shard shard = Shard.WHOLE;
+
+    @Option(names = STATE_DIR_OPTION, paramLabel = "DIR",
+            description = {"Keep the trust stores of provisioned Cisco phones in DIR/<MAC>/ across runs, so a phone"
+                    + " booting again is no first install",
+                "(a phone with factory-reset: true starts empty). Default: a fresh temporary store per scenario."
+                    + " See docs/scenario-format.md."})
+    private Path stateDir;
+
+    @Mixin
+    private TargetOptions remote = new TargetOptions();
+
     @Override
     public Integer call() {
         if (jobs < 1) {
@@ -90,33 +120,71 @@ public final class RunCommand implements Callable<Integer> {
                     TIMEOUT_OPTION + " must be a whole number of seconds, at least 1; was " + timeoutSeconds);
         }
         List<Path> targets = paths.isEmpty() ? List.of(Path.of(DEFAULT_PATH)) : paths;
+        RemoteRuns remoteRuns = new RemoteRuns(remote, spec.commandLine().getOut(), spec.commandLine().getErr());
+        if (remote.comparing()) {
+            if (captureDir != null || !shard.whole()) {
+                spec.commandLine().getErr().println("sipshield run: " + TargetOptions.COMPARE + " runs whole suites"
+                        + " without captures: leave out " + (captureDir != null ? CAPTURE_OPTION : SHARD_OPTION));
+                return ExitCodes.INVALID_INPUT;
+            }
+            return remoteRuns.compare(parent::newExecutor, ScenarioRunner.builder()
+                    .timeout(Duration.ofSeconds(timeoutSeconds)).jobs(jobs), targets, reportDir, parent.colour());
+        }
         ScenarioExecutor executor = parent.newExecutor();
         if (captureDir != null && !captureInto(executor)) {
             close(executor);
             return ExitCodes.INVALID_INPUT;
         }
+        if (stateDir != null && !keepStateIn(executor)) {
+            close(executor);
+            return ExitCodes.INVALID_INPUT;
+        }
+        int retargeted = remoteRuns.retarget(executor);
+        if (retargeted != ExitCodes.OK) {
+            close(executor);
+            return retargeted;
+        }
+        // a SIGTERM from here on still prints the summary and writes the reports of what finished
+        ReportsOnShutdown shutdown = ReportsOnShutdown.install(new ConsoleReporter(spec.commandLine().getOut(),
+                        Path.of(""), parent.colour(), progress != null ? progress : System.console() != null),
+                spec.commandLine().getOut(), spec.commandLine().getErr(),
+                reportDir == null ? null : finished -> new ReportDirectory(reportDir, Path.of("")).write(finished));
+        try {
+            return runAndReport(executor, targets, shutdown);
+        } finally {
+            shutdown.close();
+        }
+    }
+
+    private int runAndReport(ScenarioExecutor executor, List<Path> targets, ReportsOnShutdown shutdown) {
         List<ScenarioResult> results;
+        SuiteManifest suite;
         try {
             ScenarioRunner runner = ScenarioRunner.builder()
                     .executor(executor)
                     .timeout(Duration.ofSeconds(timeoutSeconds))
                     .jobs(jobs)
                     .build();
-            boolean showProgress = progress != null ? progress : System.console() != null;
-            results = runner.run(targets, new ConsoleReporter(spec.commandLine().getOut(), Path.of(""), parent.colour(),
-                    showProgress));
+            ShardRun run = runner.run(targets, shard, shutdown);
+            results = run.results();
+            suite = run.suite();
         } finally {
             close(executor);
         }
-        if (results.isEmpty()) {
+        boolean emptyShard = results.isEmpty() && suite.cases() > 0;
+        if (!shard.whole()) {
+            spec.commandLine().getOut().println("shard " + shard + ": " + results.size() + " of the suite's "
+                    + suite.cases() + " cases" + (emptyShard ? "; none fell to this shard, nothing to run" : ""));
+        }
+        if (results.isEmpty() && !emptyShard) {
             spec.commandLine().getErr().println("sipshield run: no scenario file (*.yaml, *.yml) found in: "
                     + String.join(", ", targets.stream().map(Path::toString).toList()));
         }
         printCaptures(results);
-        if (reportDir != null && !writeReports(results)) {
+        if (!shutdown.complete(() -> reportDir == null || writeReports(results, suite), true)) {
             return ExitCodes.INVALID_INPUT;
         }
-        return ExitCodes.forResults(results);
+        return emptyShard ? ExitCodes.OK : ExitCodes.forResults(results);
     }
 
     /** Has the live executor capture into {@link #captureDir}; false (with one line on stderr) when it cannot. */
@@ -136,6 +204,23 @@ public final class RunCommand implements Callable<Integer> {
         return true;
     }
 
+    /** Has the live executor keep trust stores in {@link #stateDir}; false (with one line on stderr) when it cannot. */
+    private boolean keepStateIn(ScenarioExecutor executor) {
+        if (!(executor instanceof LiveScenarioExecutor live)) {
+            spec.commandLine().getErr().println("sipshield run: " + STATE_DIR_OPTION + " needs scenarios run live");
+            return false;
+        }
+        try {
+            Files.createDirectories(stateDir);
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("sipshield run: " + STATE_DIR_OPTION + ": cannot create " + stateDir
+                    + ": " + e.getMessage());
+            return false;
+        }
+        live.keepTrustStoresIn(stateDir.toAbsolutePath());
+        return true;
+    }
+
     /** One line per captured scenario, naming its files. */
     private void printCaptures(List<ScenarioResult> results) {
         if (captureDir == null) {
@@ -150,9 +235,10 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /** Writes the file reports; false (with one line on stderr) when one cannot be written. */
-    private boolean writeReports(List<ScenarioResult> results) {
+    private boolean writeReports(List<ScenarioResult> results, SuiteManifest suite) {
         try {
-            new ReportDirectory(reportDir, Path.of("")).write(results);
+            new ReportDirectory(reportDir, Path.of(""), new RunHeader(VersionProvider.version(), shard, suite))
+                    .write(results);
             return true;
         } catch (IOException e) {
             spec.commandLine().getErr().println("sipshield run: " + e.getMessage());

@@ -13,7 +13,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code sipshield} command line: one executable with subcommands ({@code run}, {@code serve}, {@code probe}, {@code verify}, {@code decode}, {@code profiles}, {@code certs}, {@code srtp}, {@code bench}, {@code schema}, {@code load}). Run it
+ * The {@code sipshield} command line: one executable with subcommands ({@code run}, {@code serve}, {@code probe}, {@code verify}, {@code decode}, {@code profiles}, {@code certs}, {@code srtp}, {@code bench}, {@code schema}, {@code load}, {@code asterisk-config}). Run it
  * with {@code new CommandLine(new SipshieldCommand()).execute(args)}; exit codes are {@link ExitCodes}.
  */
 @Command(name = "sipshield",
@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
         description = "SIP-TLS/SRTP test harness: emulated phones against a mock Asterisk.",
         subcommands = {RunCommand.class, ServeCommand.class, ProbeCommand.class, VerifyCommand.class, DecodeCommand.class, ProfilesCommand.class,
                 CertsCommand.class, SrtpCommand.class, BenchCommand.class, SchemaCommand.class, LoadCommand.class,
-                io.sipshield.harness.cli.phoneconfig.PhoneConfigCommand.class},
+                io.sipshield.harness.cli.phoneconfig.PhoneConfigCommand.class,
+                io.sipshield.harness.cli.report.ReportCommand.class, AsteriskConfigCommand.class},
         exitCodeOnInvalidInput = ExitCodes.INVALID_INPUT,
         exitCodeOnExecutionException = ExitCodes.FAILED)
 public final class SipshieldCommand implements Runnable {

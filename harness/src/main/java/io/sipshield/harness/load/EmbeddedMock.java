@@ -32,7 +32,8 @@ final class EmbeddedMock {
         MockAsterisk.Builder builder = MockAsterisk.builder()
                 .certificate(pki.get(FixtureName.PBX_SERVER))
                 .bindAddress("127.0.0.1").port(0).eventLoopGroup(group)
-                .extension(run.extension(), DialplanApp.ECHO);
+                .extension(run.extension(), DialplanApp.ECHO)
+                .faults(run.faults());
         MockAor aor = MockAor.onePhone().withExpirations(3600, 1, 7200);
         for (int i = 0; i < run.phones(); i++) {
             String user = run.user(i);

@@ -1,6 +1,5 @@
 package io.sipshield.harness.load;
 
-import java.time.Duration;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
@@ -17,16 +16,12 @@ final class LatencyHistogram {
         histogram.recordValue(Math.max(0, nanos / 1_000));
     }
 
-    Percentiles percentiles() {
-        Histogram copy = histogram.copy();
-        if (copy.getTotalCount() == 0) {
-            return Percentiles.NONE;
-        }
-        return new Percentiles(copy.getTotalCount(), micros(copy.getValueAtPercentile(50)),
-                micros(copy.getValueAtPercentile(90)), micros(copy.getValueAtPercentile(99)), micros(copy.getMaxValue()));
+    /** Everything recorded so far, copied. */
+    LatencyDistribution distribution() {
+        return LatencyDistribution.copyOf(histogram.copy());
     }
 
-    private static Duration micros(long value) {
-        return Duration.ofNanos(value * 1_000);
+    Percentiles percentiles() {
+        return distribution().percentiles();
     }
 }

@@ -8,6 +8,7 @@ import io.sipshield.certs.FixtureCatalog;
 import io.sipshield.certs.FixtureName;
 import io.sipshield.emulator.Phone;
 import io.sipshield.emulator.PhoneSettings;
+import io.sipshield.emulator.tls.TlsContextPool;
 import io.sipshield.harness.mock.MockAsterisk;
 import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
@@ -39,6 +40,8 @@ final class LoadDriver {
     private final LoadRun run;
     private final Consumer<LoadSnapshot> progress;
     private final LoadMetrics metrics = new LoadMetrics();
+    /** One client TLS context per distinct TLS configuration, shared by the run's phones (not one per phone). */
+    private final TlsContextPool tlsContexts = new TlsContextPool();
     private final List<TimelinePoint> timeline = new ArrayList<>();
 
     LoadDriver(LoadRun run, Consumer<LoadSnapshot> progress) {
@@ -118,7 +121,8 @@ final class LoadDriver {
         return new LoadResult(run.phones(), run.rate(), run.profile().name(), run.target().describe(),
                 run.callsPerPhone(), end, metrics.percentiles(), timeline, metrics.firstRegistrations.get(),
                 last == 0 ? Duration.ZERO : Duration.ofNanos(last - startNanos), contacts, metrics.mediaSent.get(),
-                metrics.mediaEchoed.get(), metrics.srtpAuthFailures.get(), heapBefore, heapHeld, machine());
+                metrics.mediaEchoed.get(), metrics.srtpAuthFailures.get(), heapBefore, heapHeld, machine(), run.users(),
+                metrics.distributions());
     }
 
     private LoadPhone newPhone(int index, EventLoopGroup group, InetSocketAddress address, String serverName,
@@ -129,9 +133,12 @@ final class LoadDriver {
                 .serverHost(serverName)
                 .serverAddress(address)
                 .mediaAddress(run.mediaAddress())
-                .registerExpires(run.registerExpires());
+                .registerExpires(run.registerExpires())
+                .reconnect(run.reconnect())
+                .tlsResumption(run.tlsResumption());
         trust.forEach(settings::trust);
-        return new LoadPhone(Phone.create(run.profile(), settings.build(), group), run, metrics, group.next());
+        return new LoadPhone(Phone.create(run.profile(), settings.build(), group, tlsContexts), run, metrics,
+                group.next());
     }
 
     private LoadSnapshot sample(long elapsedNanos) {

@@ -36,6 +36,10 @@ public final class LoadHtmlReport {
                 "%d phones (%s) at %s/s against %s, %d call(s) each; ran %.1f s on %s", result.phones(), result.profile(),
                 LoadSummaryTable.number(result.rate()), result.target(), result.callsPerPhone(),
                 result.end().elapsed().toMillis() / 1000.0, result.machine()))).append("</p>\n");
+        if (result.users() != null) {
+            page.append("<p>").append(escape(result.users().describe() + " (phone offset " + result.users().offset()
+                    + ")")).append("</p>\n");
+        }
         LoadSnapshot end = result.end();
         page.append("<p>").append(escape(String.format(Locale.ROOT, "registered %d of %d (%.1f first registrations/s), "
                         + "re-registrations %d, keep-alives %d, calls %d, RTP sent %d, echoed %d, SRTP auth failures %d",

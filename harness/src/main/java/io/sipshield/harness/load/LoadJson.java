@@ -10,8 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A load result as JSON: the run, the counters, {@code latencies_ms} keyed by latency
- * ({@code register_round_trip: {count, p50, p90, p99, max}}), {@code failures} by cause, and the timeline.
+ * A load result as JSON: the run (with {@code user_prefix}, {@code first_number} and {@code phone_offset}:
+ * the users it registered), the counters, {@code latencies_ms} keyed by latency
+ * ({@code register_round_trip: {count, p50, p90, p99, max}}), {@code latency_histograms_us} (each latency's
+ * whole HdrHistogram in microseconds, compressed and base64, see {@link LatencyDistribution#encode()}, so
+ * {@code sipshield report merge} can compute the percentiles of several runs together), {@code failures}
+ * by cause, and the timeline. {@link LoadJsonReader} reads it back.
  */
 public final class LoadJson {
 
@@ -29,16 +33,26 @@ public final class LoadJson {
         run.put("target", result.target());
         run.put("calls_per_phone", result.callsPerPhone());
         run.put("machine", result.machine());
+        if (result.users() != null) {
+            run.put("user_prefix", result.users().userPrefix());
+            run.put("first_number", result.users().firstNumber());
+            run.put("phone_offset", result.users().offset());
+        }
         LoadSnapshot end = result.end();
         ObjectNode counts = root.putObject("counts");
         counts.put("elapsed_seconds", end.elapsed().toMillis() / 1000.0);
         counts.put("started", end.started());
         counts.put("handshakes", end.handshakes());
+        counts.put("resumed_handshakes", end.resumedHandshakes());
         counts.put("registered", end.registered());
+        counts.put("in_call", end.inCall());
         counts.put("first_registrations", result.firstRegistrations());
         counts.put("registrations_per_second", Math.round(result.registrationsPerSecond() * 10) / 10.0);
+        counts.put("registration_seconds", result.registrationTime().toNanos() / 1e9);
         counts.put("re_registrations", end.reRegistrations());
         counts.put("keep_alives", end.keepAlives());
+        counts.put("connection_drops", end.drops());
+        counts.put("recoveries", end.recoveries());
         counts.put("calls", end.calls());
         counts.put("rtp_sent", result.mediaSent());
         counts.put("rtp_echoed", result.mediaEchoed());
@@ -61,6 +75,11 @@ public final class LoadJson {
             node.put("p99", Percentiles.millis(p.p99()));
             node.put("max", Percentiles.millis(p.max()));
         });
+        if (!result.distributions().isEmpty()) {
+            ObjectNode histograms = root.putObject("latency_histograms_us");
+            result.distributions().forEach((latency, distribution) -> histograms.put(latency.key(),
+                    distribution.encode()));
+        }
         ObjectNode failures = root.putObject("failures");
         result.failures().forEach(failures::put);
         ArrayNode timeline = root.putArray("timeline");

@@ -17,6 +17,8 @@ final class LoadMetrics {
 
     final AtomicLong started = new AtomicLong();
     final AtomicLong handshakes = new AtomicLong();
+    /** Of the handshakes, those that resumed a session. */
+    final AtomicLong resumedHandshakes = new AtomicLong();
     final AtomicLong registered = new AtomicLong();
     final AtomicLong firstRegistrations = new AtomicLong();
     final AtomicLong inCall = new AtomicLong();
@@ -24,6 +26,10 @@ final class LoadMetrics {
     final AtomicLong reRegistrations = new AtomicLong();
     final AtomicLong keepAlives = new AtomicLong();
     final AtomicLong finished = new AtomicLong();
+    /** Connections that failed under a registered phone (RFC 5626 flow failures). */
+    final AtomicLong drops = new AtomicLong();
+    /** Of those, the ones the phone recovered from (reconnected and registered again). */
+    final AtomicLong recoveries = new AtomicLong();
     final AtomicLong mediaSent = new AtomicLong();
     final AtomicLong mediaEchoed = new AtomicLong();
     final AtomicLong srtpAuthFailures = new AtomicLong();
@@ -52,6 +58,13 @@ final class LoadMetrics {
         return result;
     }
 
+    /** Every latency measured so far, whole, for exact merging across runs. */
+    Map<Latency, LatencyDistribution> distributions() {
+        Map<Latency, LatencyDistribution> result = new EnumMap<>(Latency.class);
+        histograms.forEach((latency, histogram) -> result.put(latency, histogram.distribution()));
+        return result;
+    }
+
     SortedMap<String, Long> failures() {
         SortedMap<String, Long> copy = new TreeMap<>();
         failures.forEach((cause, count) -> copy.put(cause, count.sum()));
@@ -60,6 +73,6 @@ final class LoadMetrics {
 
     LoadSnapshot snapshot(Duration elapsed) {
         return new LoadSnapshot(elapsed, started.get(), handshakes.get(), registered.get(), inCall.get(), calls.get(),
-                reRegistrations.get(), keepAlives.get(), failures());
+                reRegistrations.get(), keepAlives.get(), failures(), drops.get(), recoveries.get(), resumedHandshakes.get());
     }
 }

@@ -7,7 +7,13 @@ import io.sipshield.emulator.media.MediaStats;
 import io.sipshield.emulator.rtp.MediaSource;
 import io.sipshield.emulator.rtp.SilenceSource;
 import io.sipshield.emulator.rtp.ToneSource;
+import io.sipshield.emulator.tls.TlsReport;
+import io.sipshield.emulator.ua.FlowInterruption;
+import io.sipshield.emulator.ua.FlowRecovery;
 import io.sipshield.emulator.ua.RegistrationResult;
+import io.sipshield.emulator.ua.TransactionTimeoutException;
+import java.nio.channels.ClosedChannelException;
+import java.util.concurrent.CompletionException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
@@ -20,7 +26,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * it expires, CRLF keep-alives) while placing its echo calls one after the other. Every step is a
  * callback on the phone's futures and every wait a timer on a shared event loop: no thread of its
  * own. A failed connect or registration ends the phone; a failed call is counted and the next one
- * placed.
+ * placed. With a {@link LoadRun#reconnect()} policy a connection that fails under a registered phone is
+ * not the end: the phone recovers it (RFC 5626 §4.5), the drop and the recovery are counted, and the
+ * script carries on (refresh, keep-alives, the next call) once it is registered again.
  */
 final class LoadPhone {
 
@@ -32,10 +40,13 @@ final class LoadPhone {
     private final EventLoop timers;
     private final AtomicBoolean registered = new AtomicBoolean();
     private final AtomicBoolean finished = new AtomicBoolean();
+    private final AtomicBoolean everRegistered = new AtomicBoolean();
     private volatile boolean stopped;
     private volatile ScheduledFuture<?> reRegisterTimer;
     private volatile ScheduledFuture<?> keepAliveTimer;
     private int callsLeft;
+    /** A call was due while the phone was recovering its connection: it is placed once recovered. */
+    private volatile boolean callDeferred;
 
     LoadPhone(Phone phone, LoadRun run, LoadMetrics metrics, EventLoop timers) {
         this.phone = phone;
@@ -43,6 +54,80 @@ final class LoadPhone {
         this.metrics = metrics;
         this.timers = timers;
         this.callsLeft = run.callsPerPhone();
+        phone.addFlowListener(new FlowRecovery.Listener() {
+            @Override
+            public void dropped(FlowInterruption interruption) {
+                onDropped();
+            }
+
+            @Override
+            public void recovered(FlowInterruption interruption, RegistrationResult registration) {
+                onRecovered(registration);
+            }
+
+            @Override
+            public void gaveUp(FlowInterruption interruption) {
+                if (!stopped) {
+                    end("connection lost, reconnection given up");
+                }
+            }
+        });
+    }
+
+    /** The connection failed under the registered phone: timers stop until the phone is registered again. */
+    private void onDropped() {
+        metrics.drops.incrementAndGet();
+        if (registered.compareAndSet(true, false)) {
+            metrics.registered.decrementAndGet();
+        }
+        cancelTimers();
+    }
+
+    /** The phone reconnected and registered again: back to refreshing, keeping alive and calling. */
+    private void onRecovered(RegistrationResult registration) {
+        metrics.recoveries.incrementAndGet();
+        TlsReport reconnect = phone.lastTlsReport();
+        if (reconnect != null && reconnect.established()) {
+            countHandshake(reconnect);
+        }
+        if (stopped) {
+            return;
+        }
+        if (registered.compareAndSet(false, true)) {
+            metrics.registered.incrementAndGet();
+            countFirstRegistration();
+        }
+        scheduleReRegister(registration);
+        scheduleKeepAlive();
+        if (callDeferred) {
+            callDeferred = false;
+            nextCall();
+        }
+    }
+
+    private void countFirstRegistration() {
+        if (everRegistered.compareAndSet(false, true)) {
+            metrics.firstRegistrations.incrementAndGet();
+            metrics.lastFirstRegistrationNanos.accumulateAndGet(System.nanoTime(), Math::max);
+        }
+    }
+
+    /** Whether a failure is the phone's connection failing, which its recovery (if any) takes care of. */
+    private boolean recoveryHandles(Throwable failure) {
+        if (!run.reconnect().enabled()) {
+            return false;
+        }
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        return phone.recovering() || cause instanceof ClosedChannelException
+                || cause instanceof TransactionTimeoutException;
+    }
+
+    /** One more handshake, resumed or full as its report says. */
+    private void countHandshake(TlsReport report) {
+        metrics.handshakes.incrementAndGet();
+        if (report.resumed()) {
+            metrics.resumedHandshakes.incrementAndGet();
+        }
     }
 
     void start() {
@@ -58,7 +143,7 @@ final class LoadPhone {
                 end(FailureCauses.tls(report));
             } else {
                 metrics.record(Latency.TLS_HANDSHAKE, System.nanoTime() - begun);
-                metrics.handshakes.incrementAndGet();
+                countHandshake(report);
                 register(false);
             }
         });
@@ -70,6 +155,10 @@ final class LoadPhone {
         phone.register().orTimeout(timeoutMillis(), TimeUnit.MILLISECONDS).whenComplete((result, failure) -> {
             if (stopped) {
                 return;
+            }
+            if (failure != null && recoveryHandles(failure)) {
+                callDeferred |= !refresh;
+                return; // the phone is recovering its connection; onRecovered resumes the script
             }
             if (failure != null) {
                 end(FailureCauses.error(step, failure));
@@ -83,8 +172,7 @@ final class LoadPhone {
                 } else {
                     if (registered.compareAndSet(false, true)) {
                         metrics.registered.incrementAndGet();
-                        metrics.firstRegistrations.incrementAndGet();
-                        metrics.lastFirstRegistrationNanos.accumulateAndGet(System.nanoTime(), Math::max);
+                        countFirstRegistration();
                     }
                     scheduleKeepAlive();
                     nextCall();
@@ -116,12 +204,14 @@ final class LoadPhone {
             return;
         }
         if (!phone.connected()) {
-            end(FailureCauses.closed());
+            if (!recoveryHandles(new ClosedChannelException())) {
+                end(FailureCauses.closed());
+            }
             return;
         }
         phone.sendKeepAlive().whenComplete((done, failure) -> {
             if (failure != null) {
-                if (!stopped) {
+                if (!stopped && !recoveryHandles(failure)) {
                     end(FailureCauses.closed());
                 }
             } else {
@@ -137,6 +227,10 @@ final class LoadPhone {
         }
         if (callsLeft == 0) {
             finish();
+            return;
+        }
+        if (phone.recovering()) {
+            callDeferred = true;
             return;
         }
         callsLeft--;

@@ -26,16 +26,33 @@ import java.util.SortedMap;
  * @param heapBeforeBytes   used heap after a GC before any phone started, or -1 when not measured
  * @param heapHeldBytes     used heap after a GC while the phones were held, or -1 when not measured
  * @param machine           processors, JVM and date, for the record next to the figures
+ * @param users             the SIP users the phones registered as ({@code --first-number}, {@code --phone-offset}),
+ *                          or null when not known
+ * @param distributions     every latency measured, whole (empty when not kept): what
+ *                          {@code sipshield report merge} joins exactly
  */
 public record LoadResult(int phones, double rate, String profile, String target, int callsPerPhone, LoadSnapshot end,
                          Map<Latency, Percentiles> latencies, List<TimelinePoint> timeline, long firstRegistrations,
                          Duration registrationTime,
                          int targetContacts, long mediaSent, long mediaEchoed, long srtpAuthFailures,
-                         long heapBeforeBytes, long heapHeldBytes, String machine) {
+                         long heapBeforeBytes, long heapHeldBytes, String machine, PhoneRange users,
+                         Map<Latency, LatencyDistribution> distributions) {
 
     public LoadResult {
         latencies = java.util.Collections.unmodifiableMap(new EnumMap<>(latencies));
         timeline = List.copyOf(timeline);
+        distributions = distributions.isEmpty() ? Map.of()
+                : java.util.Collections.unmodifiableMap(new EnumMap<>(distributions));
+    }
+
+    /** A result without its users or whole distributions (they cannot be merged exactly). */
+    public LoadResult(int phones, double rate, String profile, String target, int callsPerPhone, LoadSnapshot end,
+                      Map<Latency, Percentiles> latencies, List<TimelinePoint> timeline, long firstRegistrations,
+                      Duration registrationTime, int targetContacts, long mediaSent, long mediaEchoed,
+                      long srtpAuthFailures, long heapBeforeBytes, long heapHeldBytes, String machine) {
+        this(phones, rate, profile, target, callsPerPhone, end, latencies, timeline, firstRegistrations,
+                registrationTime, targetContacts, mediaSent, mediaEchoed, srtpAuthFailures, heapBeforeBytes,
+                heapHeldBytes, machine, null, Map.of());
     }
 
     /** Failures by cause. */

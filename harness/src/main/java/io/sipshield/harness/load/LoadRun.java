@@ -2,6 +2,9 @@ package io.sipshield.harness.load;
 
 import io.sipshield.emulator.profile.DeviceProfile;
 import io.sipshield.emulator.profile.DeviceProfiles;
+import io.sipshield.emulator.tls.TlsResumption;
+import io.sipshield.emulator.fault.ServerFault;
+import io.sipshield.emulator.ua.ReconnectPolicy;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -18,7 +21,8 @@ import java.util.function.Consumer;
  *         .run(snapshot -> System.err.println(snapshot.registered() + " registered"));
  * }</pre>
  *
- * <p>Phone {@code i} (from 0) is user {@code userPrefix + (firstNumber + i)} with the password
+ * <p>Phone {@code i} (from 0) is user {@code userPrefix + (firstNumber + phoneOffset + i)} ({@link PhoneRange})
+ * with the password
  * {@code passwordTemplate} gives once every {@code {user}} in it is replaced by that user. Against
  * the embedded mock every endpoint's password is {@link #MOCK_PASSWORD_TEMPLATE}; a different
  * template makes every registration fail (the test of a wrong password).
@@ -45,6 +49,9 @@ public final class LoadRun {
     private final Duration hold;
     private final String userPrefix;
     private final int firstNumber;
+    private final int phoneOffset;
+    private final ReconnectPolicy reconnect;
+    private final java.util.List<ServerFault> faults;
     private final String passwordTemplate;
     private final String extension;
     private final String mediaAddress;
@@ -56,6 +63,7 @@ public final class LoadRun {
     private final Duration progressInterval;
     private final boolean measureHeap;
     private final boolean unregisterAtEnd;
+    private final TlsResumption tlsResumption;
 
     private LoadRun(Builder b) {
         this.phones = b.phones;
@@ -69,6 +77,9 @@ public final class LoadRun {
         this.hold = b.hold;
         this.userPrefix = b.userPrefix;
         this.firstNumber = b.firstNumber;
+        this.phoneOffset = b.phoneOffset;
+        this.reconnect = b.reconnect;
+        this.faults = java.util.List.copyOf(b.faults);
         this.passwordTemplate = b.passwordTemplate;
         this.extension = b.extension;
         this.mediaAddress = b.mediaAddress;
@@ -80,6 +91,7 @@ public final class LoadRun {
         this.progressInterval = b.progressInterval;
         this.measureHeap = b.measureHeap;
         this.unregisterAtEnd = b.unregisterAtEnd;
+        this.tlsResumption = b.tlsResumption;
     }
 
     public static Builder builder() {
@@ -93,7 +105,22 @@ public final class LoadRun {
 
     /** The SIP user of phone {@code index} (from 0). */
     public String user(int index) {
-        return userPrefix + (firstNumber + index);
+        return userPrefix + ((long) firstNumber + phoneOffset + index);
+    }
+
+    /** How each phone recovers a failed connection (RFC 5626 §4.5); {@link ReconnectPolicy#NONE} by default. */
+    public ReconnectPolicy reconnect() {
+        return reconnect;
+    }
+
+    /** Faults the embedded mock plays (a restart, closed connections); empty by default, ignored for a remote target. */
+    public java.util.List<ServerFault> faults() {
+        return faults;
+    }
+
+    /** The users this run's phones register as. */
+    public PhoneRange users() {
+        return new PhoneRange(userPrefix, firstNumber, phoneOffset, phones);
     }
 
     /** The password phone {@code user} registers with. */
@@ -176,6 +203,11 @@ public final class LoadRun {
         return measureHeap;
     }
 
+    /** How the phones resume TLS sessions on a reconnect, or null: as the device does ({@link TlsResumption#forProfile}). */
+    public TlsResumption tlsResumption() {
+        return tlsResumption;
+    }
+
     public boolean unregisterAtEnd() {
         return unregisterAtEnd;
     }
@@ -193,6 +225,9 @@ public final class LoadRun {
         private Duration hold = Duration.ZERO;
         private String userPrefix = "";
         private int firstNumber = 1000;
+        private int phoneOffset;
+        private ReconnectPolicy reconnect = ReconnectPolicy.NONE;
+        private final java.util.List<ServerFault> faults = new java.util.ArrayList<>();
         private String passwordTemplate = MOCK_PASSWORD_TEMPLATE;
         private String extension = DEFAULT_EXTENSION;
         private String mediaAddress = "127.0.0.1";
@@ -204,6 +239,7 @@ public final class LoadRun {
         private Duration progressInterval = Duration.ofSeconds(1);
         private boolean measureHeap;
         private boolean unregisterAtEnd = true;
+        private TlsResumption tlsResumption;
 
         private Builder() {
         }
@@ -277,6 +313,31 @@ public final class LoadRun {
             return this;
         }
 
+        /**
+         * Added to every phone's number (default 0): machine {@code k} of N, each running M phones, uses
+         * offset {@code k * M} so their users do not overlap ({@link PhoneRange}).
+         */
+        public Builder phoneOffset(int offset) {
+            this.phoneOffset = offset;
+            return this;
+        }
+
+        /**
+         * How a phone whose connection fails recovers: {@link ReconnectPolicy#rfc5626()} reconnects with
+         * backoff and registers again, and the summary counts drops and recoveries; {@link ReconnectPolicy#NONE}
+         * (the default) ends the phone, counted as "connection closed".
+         */
+        public Builder reconnect(ReconnectPolicy policy) {
+            this.reconnect = Objects.requireNonNull(policy, "reconnect");
+            return this;
+        }
+
+        /** Faults the embedded mock plays, e.g. {@code new RestartServer(after, downtime)}; added to those given before. */
+        public Builder faults(java.util.List<? extends ServerFault> serverFaults) {
+            serverFaults.forEach(fault -> faults.add(Objects.requireNonNull(fault, "fault")));
+            return this;
+        }
+
         /** The password, {@code {user}} standing for each phone's user (default {@code pass{user}}). */
         public Builder passwordTemplate(String template) {
             this.passwordTemplate = Objects.requireNonNull(template, "password");
@@ -344,6 +405,16 @@ public final class LoadRun {
         }
 
         /** Unregister each registered phone (Expires: 0) before closing it (default true). */
+        /**
+         * How every phone resumes its TLS session when it connects again (default null: as the device
+         * does); {@link TlsResumption#none()} forces full handshakes. The phones share their TLS
+         * contexts either way; each resumes only its own session.
+         */
+        public Builder tlsResumption(TlsResumption resumption) {
+            this.tlsResumption = resumption;
+            return this;
+        }
+
         public Builder unregisterAtEnd(boolean unregister) {
             this.unregisterAtEnd = unregister;
             return this;
@@ -361,6 +432,7 @@ public final class LoadRun {
                     "duration must be at least 0.1 s, got " + (duration == null ? "" : duration.toMillis() / 1000.0 + " s"));
             require(!hold.isNegative(), "hold must be 0 or more");
             require(firstNumber >= 0, "the first number must be 0 or more, got " + firstNumber);
+            require(phoneOffset >= 0, "the phone offset must be 0 or more, got " + phoneOffset);
             require(registerExpires >= 1, "register expires must be at least 1 s, got " + registerExpires);
             require(reRegisterAt > 0 && reRegisterAt < 1, "the re-register fraction must lie between 0 and 1, got "
                     + reRegisterAt);

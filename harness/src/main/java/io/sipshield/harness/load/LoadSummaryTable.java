@@ -15,9 +15,17 @@ public final class LoadSummaryTable {
         out.printf(Locale.ROOT, "load: %d phones (%s) at %s/s against %s, %d call(s) each%n", result.phones(),
                 result.profile(), number(result.rate()), result.target(), result.callsPerPhone());
         out.printf(Locale.ROOT, "ran %.1f s on %s%n", end.elapsed().toMillis() / 1000.0, result.machine());
+        if (result.users() != null && result.users().offset() > 0) {
+            out.printf(Locale.ROOT, "%s (phone offset %d)%n", result.users().describe(), result.users().offset());
+        }
         out.printf(Locale.ROOT, "started %d, handshakes %d, registered %d (first registrations %d, %.1f/s), "
                         + "re-registrations %d, keep-alives %d%n", end.started(), end.handshakes(), end.registered(),
                 result.firstRegistrations(), result.registrationsPerSecond(), end.reRegistrations(), end.keepAlives());
+        out.printf(Locale.ROOT, "TLS handshakes: %d full, %d resumed%n", end.fullHandshakes(), end.resumedHandshakes());
+        if (end.drops() > 0) {
+            out.printf(Locale.ROOT, "connection drops %d, recovered %d (reconnected and registered again)%n",
+                    end.drops(), end.recoveries());
+        }
         if (result.targetContacts() >= 0) {
             out.printf(Locale.ROOT, "mock registrar contacts at the end: %d%n", result.targetContacts());
         }

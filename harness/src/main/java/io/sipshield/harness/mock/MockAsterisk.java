@@ -30,6 +30,9 @@ import io.sipshield.emulator.tls.TlsPurpose;
 import io.sipshield.harness.mock.dialplan.Dialplan;
 import io.sipshield.harness.mock.dialplan.DialplanApplication;
 import io.sipshield.harness.mock.dialplan.PromptLibrary;
+import io.sipshield.harness.mock.fault.FaultJournal;
+import io.sipshield.harness.mock.fault.ServerFaults;
+import io.sipshield.emulator.fault.ServerFault;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
@@ -98,12 +101,24 @@ public final class MockAsterisk implements AutoCloseable {
     /** Open call legs per endpoint, for {@link #show()}; wired by the call flow (opened on INVITE, closed on hang-up). */
     private final ActiveChannels channels = new ActiveChannels();
     private Channel serverChannel;
+    /** The connection faults this mock plays (empty: none), and what they did. */
+    private final ServerFaults faults;
+    /** Every accepted connection still open, so a restart can close them all. */
+    private final io.netty.channel.group.ChannelGroup openConnections;
+    private ServerBootstrap bootstrap;
+    private InetSocketAddress boundAddress;
+    private volatile boolean closed;
+    private volatile SslContext tlsContext;
+    private final TlsHandshakeCounter handshakes = new TlsHandshakeCounter();
 
     private MockAsterisk(Builder builder) {
         this.config = builder;
         this.ownsGroup = builder.group == null;
         this.group = ownsGroup ? new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory()) : builder.group;
         this.registrar = new Registrar(builder.clock);
+        this.faults = new ServerFaults(builder.faults);
+        this.openConnections = new io.netty.channel.group.DefaultChannelGroup("mock-connections",
+                io.netty.util.concurrent.GlobalEventExecutor.INSTANCE);
     }
 
     public static Builder builder() {
@@ -116,6 +131,7 @@ public final class MockAsterisk implements AutoCloseable {
             throw new IllegalStateException("the mock is already started; instances are single-use");
         }
         SslContext tls = serverContext();
+        this.tlsContext = tls;
         String userAgent = config.userAgent != null ? config.userAgent : config.personality.defaultUserAgent();
         CertificateValidator clientVerifier = config.verifyClient ? ServerCertificateValidator.builder()
                 .purpose(TlsPurpose.CLIENT).trust(config.caList).build() : null;
@@ -123,13 +139,15 @@ public final class MockAsterisk implements AutoCloseable {
                 new PromptLibrary(config.soundsDirectory), registrar,
                 config.realm != null ? config.realm : config.personality.defaultRealm(),
                 userAgent, group, recorded::add, config.clock, config.rtcpInterval, new SipRouting(), channels);
-        serverChannel = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+        bootstrap = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        openConnections.add(ch);
                         ChannelPipeline pipeline = ch.pipeline();
                         pipeline.addLast("tls-records", new TlsRecordObserver(TlsAlert.Sender.SERVER));
                         pipeline.addLast("tls", tls.newHandler(ch.alloc()));
+                        pipeline.addLast("tls-handshakes", handshakes);
                         pipeline.addLast("client-certificate", new ClientCertificateGate(clientVerifier,
                                 config.clock, connections::add));
                         pipeline.addLast("sip-framing", new SipFrameDecoder());
@@ -144,11 +162,71 @@ public final class MockAsterisk implements AutoCloseable {
                             // next to the codec: it sees every message, also those a check before the PBX answers
                             pipeline.addAfter("sip-codec", "sip-summary", new SipSummaryHandler(config.sipMessageListener));
                         }
+                        faults.install(pipeline);
                     }
-                })
-                .bind(new InetSocketAddress(config.bindAddress, config.port))
+                });
+        serverChannel = bootstrap.bind(new InetSocketAddress(config.bindAddress, config.port))
                 .syncUninterruptibly().channel();
+        boundAddress = (InetSocketAddress) serverChannel.localAddress();
+        faults.scheduleRestarts(group.next(), this::restart);
         return this;
+    }
+
+    /**
+     * Restarts the server as Asterisk restarts: every connection closes, nothing listens for
+     * {@code downtime}, then the transport listens again on the same address and port with every
+     * registration lost (phones must register again). Completes once it listens again; fails when
+     * the port cannot be bound again.
+     */
+    public java.util.concurrent.CompletableFuture<Void> restart(Duration downtime) {
+        java.util.concurrent.CompletableFuture<Void> listening = new java.util.concurrent.CompletableFuture<>();
+        Channel listener;
+        synchronized (this) {
+            listener = serverChannel;
+        }
+        if (listener == null) {
+            listening.completeExceptionally(new IllegalStateException("the mock is not started"));
+            return listening;
+        }
+        listener.close().addListener(unbound -> openConnections.close().addListener(allClosed -> {
+            registrar.clear();
+            faults.journal().record(io.sipshield.emulator.fault.RestartServer.NAME, null,
+                    "closed every connection and stopped listening on " + boundAddress + " for "
+                            + downtime.toMillis() + " ms");
+            group.next().schedule(() -> rebind(listening), downtime.toNanos(), TimeUnit.NANOSECONDS);
+        }));
+        return listening;
+    }
+
+    /** The second half of a {@link #restart}: listen again on the same address, unless the mock closed meanwhile. */
+    private void rebind(java.util.concurrent.CompletableFuture<Void> listening) {
+        if (closed) {
+            listening.completeExceptionally(new IllegalStateException("the mock was closed during its restart"));
+            return;
+        }
+        bootstrap.bind(boundAddress).addListener(
+                    (io.netty.channel.ChannelFutureListener) bound -> {
+                        if (bound.isSuccess() && closed) {
+                            bound.channel().close();
+                            listening.completeExceptionally(new IllegalStateException("the mock was closed"));
+                        } else if (bound.isSuccess()) {
+                            synchronized (MockAsterisk.this) {
+                                serverChannel = bound.channel();
+                            }
+                            faults.journal().record(io.sipshield.emulator.fault.RestartServer.NAME, null,
+                                    "listening again on " + boundAddress);
+                            listening.complete(null);
+                        } else {
+                            listening.completeExceptionally(new IllegalStateException(
+                                    "cannot listen again on " + boundAddress + ": " + bound.cause().getMessage(),
+                                    bound.cause()));
+                        }
+                    });
+    }
+
+    /** What the configured faults did, connection by connection (empty without faults). */
+    public FaultJournal faultJournal() {
+        return faults.journal();
     }
 
     private SslContext serverContext() {
@@ -178,7 +256,9 @@ public final class MockAsterisk implements AutoCloseable {
             if (!config.ciphers.isEmpty()) {
                 builder.ciphers(config.ciphers, IdentityCipherSuiteFilter.INSTANCE);
             }
-            return builder.build();
+            SslContext built = builder.build();
+            config.sessionResumption.applyTo(built);
+            return built;
         } catch (SSLException e) {
             throw new IllegalStateException("cannot build the mock's TLS transport: " + e.getMessage(), e);
         }
@@ -199,9 +279,14 @@ public final class MockAsterisk implements AutoCloseable {
         return List.of(own.get(own.size() - 1));
     }
 
-    /** Where the TLS transport listens. */
+    /** The transport's TLS session counters so far: handshakes, and how many resumed by ID or by ticket. */
+    public ServerSessionResumption.Stats tlsSessionStats() {
+        return ServerSessionResumption.statsOf(tlsContext, handshakes);
+    }
+
+    /** Where the TLS transport listens (the same address across a {@link #restart}). */
     public InetSocketAddress address() {
-        return (InetSocketAddress) serverChannel.localAddress();
+        return boundAddress != null ? boundAddress : (InetSocketAddress) serverChannel.localAddress();
     }
 
     /** Every TLS connection phones opened so far, in order, with its handshake outcome. */
@@ -221,6 +306,16 @@ public final class MockAsterisk implements AutoCloseable {
                 config.requireClientCert, config.certFileName,
                 config.certificate == null ? "" : config.certificate.certificate().getSubjectX500Principal().getName());
         return new PjsipIntrospection(transport, config.endpoints.values(), registrar, channels);
+    }
+
+    /** What this mock was configured to be, for comparing mocks built different ways. */
+    public MockAsteriskSettings settings() {
+        List<X509Certificate> presented = config.certificate == null ? List.of()
+                : config.sentChain != null ? config.sentChain : config.certificate.chainWithoutRoot();
+        return new MockAsteriskSettings(config.personality, config.transportName, config.tlsProtocols, config.ciphers,
+                config.verifyClient, config.requireClientCert, config.caList, presented, config.endpoints,
+                config.dialplan(), config.userAgent != null ? config.userAgent : config.personality.defaultUserAgent(),
+                config.realm != null ? config.realm : config.personality.defaultRealm());
     }
 
     /** The open call legs per endpoint (the channel counts of {@link #show()}). */
@@ -246,8 +341,14 @@ public final class MockAsterisk implements AutoCloseable {
 
     @Override
     public void close() {
-        if (serverChannel != null) {
-            serverChannel.close().syncUninterruptibly();
+        closed = true;
+        faults.stop();
+        Channel listener;
+        synchronized (this) {
+            listener = serverChannel;
+        }
+        if (listener != null) {
+            listener.close().syncUninterruptibly();
         }
         if (ownsGroup) {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
@@ -282,6 +383,28 @@ public final class MockAsterisk implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private Duration rtcpInterval = Duration.ofSeconds(5);
         private Consumer<SipMessageSummary> sipMessageListener;
+        private final List<ServerFault> faults = new ArrayList<>();
+        private ServerSessionResumption sessionResumption = ServerSessionResumption.DEFAULT;
+
+        /**
+         * Which TLS session resumptions the transport grants (default: cache and tickets, as
+         * OpenSSL's defaults; {@link ServerSessionResumption}).
+         */
+        public Builder sessionResumption(ServerSessionResumption resumption) {
+            this.sessionResumption = Objects.requireNonNull(resumption, "sessionResumption");
+            return this;
+        }
+
+        /**
+         * Faults the server plays on the phones' connections (the vocabulary of
+         * {@link io.sipshield.emulator.fault}): closing or resetting a connection at a moment, stalling,
+         * tiny TLS records, many messages in one record, a restart ({@link ServerFaults} says who plays
+         * which). Added to those given before.
+         */
+        public Builder faults(List<? extends ServerFault> serverFaults) {
+            serverFaults.forEach(fault -> faults.add(Objects.requireNonNull(fault, "fault")));
+            return this;
+        }
 
         /** The certificate and key the TLS transport presents ({@code cert_file}, {@code priv_key_file}). */
         public Builder certificate(IssuedCertificate certificate) {

@@ -179,6 +179,15 @@ public final class Registrar {
         return contacts;
     }
 
+    /**
+     * Forgets every contact, for a restart. Real Asterisk keeps contacts in astdb across a restart, but a
+     * contact reached over a TLS connection is useless once that connection is gone, so the phone must
+     * register again either way; the mock models that as lost registrations ([GUESS] for the astdb part).
+     */
+    synchronized void clear() {
+        aors.clear();
+    }
+
     /** Deletes every contact registered over {@code connection}. */
     synchronized void connectionClosed(Object connection) {
         aors.values().forEach(contacts -> contacts.values().removeIf(entry -> entry.connection == connection));

@@ -1,5 +1,6 @@
 package io.sipshield.harness.report;
 
+import io.sipshield.harness.run.Check;
 import io.sipshield.harness.run.RunListener;
 import io.sipshield.harness.run.ScenarioResult;
 import io.sipshield.harness.run.Verdict;
@@ -110,6 +111,9 @@ public final class ConsoleReporter implements RunListener {
             }
             case ERROR, INVALID -> out.println(INDENT + result.error());
         }
+        for (Check check : result.notObservableChecks()) {
+            out.println(INDENT + Check.NOT_OBSERVABLE + ": " + check.name() + " (expected " + check.expected() + ")");
+        }
         if (progress && finished < total) {
             out.print(progressLine());
             progressShown = true;
@@ -154,6 +158,11 @@ public final class ConsoleReporter implements RunListener {
         long invalid = count(results, Verdict.INVALID);
         if (invalid > 0) {
             line.append(", ").append(invalid).append(" invalid");
+        }
+        long notObservable = results.stream().mapToLong(result -> result.notObservableChecks().size()).sum();
+        if (notObservable > 0) {
+            line.append(" (").append(notObservable).append(notObservable == 1 ? " expectation" : " expectations")
+                    .append(' ').append(Check.NOT_OBSERVABLE).append(')');
         }
         return line.toString();
     }

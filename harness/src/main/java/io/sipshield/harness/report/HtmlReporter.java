@@ -34,6 +34,7 @@ public final class HtmlReporter {
             th{background:#f3f3f3}
             .PASS{color:#1a7f37}.FAIL,.ERROR{color:#c62828}.INVALID{color:#b26a00}
             tr.mismatch td{background:#fdecea}
+            tr.not-observable td{background:#eef2f7;font-style:italic}
             section.scenario{border-top:2px solid #ddd;margin-top:2em;padding-top:.5em}
             .error{font-family:monospace;color:#c62828}
             li.failing{color:#c62828;font-weight:bold}
@@ -60,10 +61,20 @@ public final class HtmlReporter {
             """;
 
     private final ScenarioNames names;
+    private final RunHeader header;
 
     /** @param root scenario paths are shown relative to it */
     public HtmlReporter(Path root) {
+        this(root, null);
+    }
+
+    /**
+     * @param root   scenario paths are shown relative to it
+     * @param header said under the title ({@link RunHeader#describe()}); null for nothing
+     */
+    public HtmlReporter(Path root, RunHeader header) {
         this.names = new ScenarioNames(root);
+        this.header = header;
     }
 
     /** Writes the page to {@code file}, replacing it. */
@@ -88,6 +99,9 @@ public final class HtmlReporter {
             html.end();
             html.start("body");
             html.element("h1", "sipshield report");
+            if (header != null) {
+                html.element("p", header.describe(), "class", "run");
+            }
             html.element("p", ConsoleReporter.summary(results), "class", "summary");
             index(html, results);
             for (int i = 0; i < results.size(); i++) {
@@ -208,7 +222,7 @@ public final class HtmlReporter {
         html.start("table", "class", "checks");
         html.start("tr").element("th", "check").element("th", "expected").element("th", "observed").end();
         for (Check check : checks) {
-            html.start("tr", "class", check.holds() ? "holds" : "mismatch");
+            html.start("tr", "class", !check.observable() ? "not-observable" : check.holds() ? "holds" : "mismatch");
             html.element("td", check.name()).element("td", check.expected()).element("td", check.observed());
             html.end();
         }

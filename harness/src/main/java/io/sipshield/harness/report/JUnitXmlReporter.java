@@ -29,10 +29,21 @@ public final class JUnitXmlReporter {
     public static final String SUITE = "sipshield";
 
     private final ScenarioNames names;
+    private final RunHeader header;
 
     /** @param root scenario paths are shown relative to it */
     public JUnitXmlReporter(Path root) {
+        this(root, null);
+    }
+
+    /**
+     * @param root   scenario paths are shown relative to it
+     * @param header written as the suite's {@code <properties>} ({@link RunHeader#VERSION_PROPERTY} and the
+     *               others); null for none
+     */
+    public JUnitXmlReporter(Path root, RunHeader header) {
         this.names = new ScenarioNames(root);
+        this.header = header;
     }
 
     /** Writes the report to {@code file}, replacing it. */
@@ -57,6 +68,9 @@ public final class JUnitXmlReporter {
             xml.writeAttribute("skipped", "0");
             xml.writeAttribute("time", seconds(results.stream().map(ScenarioResult::elapsed)
                     .reduce(Duration.ZERO, Duration::plus)));
+            if (header != null) {
+                properties(xml, header);
+            }
             for (ScenarioResult result : results) {
                 xml.writeCharacters("\n  ");
                 testcase(xml, result);
@@ -71,6 +85,24 @@ public final class JUnitXmlReporter {
         } catch (XMLStreamException e) {
             throw new IOException("could not write JUnit XML: " + e.getMessage(), e);
         }
+    }
+
+    private static void properties(XMLStreamWriter xml, RunHeader header) throws XMLStreamException {
+        xml.writeCharacters("\n  ");
+        xml.writeStartElement("properties");
+        property(xml, RunHeader.VERSION_PROPERTY, header.version());
+        property(xml, RunHeader.SHARD_PROPERTY, header.shard().toString());
+        property(xml, RunHeader.SUITE_CASES_PROPERTY, Integer.toString(header.suite().cases()));
+        property(xml, RunHeader.SUITE_DIGEST_PROPERTY, header.suite().digest());
+        xml.writeCharacters("\n  ");
+        xml.writeEndElement();
+    }
+
+    private static void property(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
+        xml.writeCharacters("\n    ");
+        xml.writeEmptyElement("property");
+        xml.writeAttribute("name", name);
+        xml.writeAttribute("value", XmlText.clean(value));
     }
 
     private void testcase(XMLStreamWriter xml, ScenarioResult result) throws XMLStreamException {
@@ -118,6 +150,10 @@ public final class JUnitXmlReporter {
         }
         for (String note : result.notes()) {
             out.append("observed: ").append(note).append('\n');
+        }
+        for (Check check : result.notObservableChecks()) {
+            out.append(Check.NOT_OBSERVABLE).append(": ").append(check.name()).append(" (expected ")
+                    .append(check.expected()).append(")\n");
         }
         return out.toString();
     }

@@ -33,6 +33,7 @@ import java.util.TreeMap;
 public final class JsonReporter {
 
     private final ScenarioNames names;
+    private final RunHeader header;
     private final ObjectMapper mapper = JsonMapper.builder()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
@@ -40,7 +41,17 @@ public final class JsonReporter {
 
     /** @param root scenario paths are shown relative to it */
     public JsonReporter(Path root) {
+        this(root, null);
+    }
+
+    /**
+     * @param root   scenario paths are shown relative to it
+     * @param header written first as {@code run} ({@code version}, {@code shard: {index, count}},
+     *               {@code suite: {cases, digest}}); null for none
+     */
+    public JsonReporter(Path root, RunHeader header) {
         this.names = new ScenarioNames(root);
+        this.header = header;
     }
 
     /** Writes the report to {@code file}, replacing it. */
@@ -58,11 +69,20 @@ public final class JsonReporter {
     /** The report as a JSON tree. */
     public ObjectNode toTree(List<ScenarioResult> results) {
         ObjectNode root = mapper.createObjectNode();
+        if (header != null) {
+            ObjectNode run = root.putObject("run").put("version", header.version());
+            run.putObject("shard").put("index", header.shard().index()).put("count", header.shard().count());
+            run.putObject("suite").put("cases", header.suite().cases()).put("digest", header.suite().digest());
+        }
         ObjectNode summary = root.putObject("summary");
         summary.put("total", results.size());
         for (Verdict verdict : Verdict.values()) {
             summary.put(verdict.name().toLowerCase(Locale.ROOT),
                     results.stream().filter(result -> result.verdict() == verdict).count());
+        }
+        long notObservable = results.stream().mapToLong(result -> result.notObservableChecks().size()).sum();
+        if (notObservable > 0) {
+            summary.put("notObservableChecks", notObservable); // only against a real server (--target)
         }
         ArrayNode scenarios = root.putArray("scenarios");
         for (ScenarioResult result : results) {
@@ -107,7 +127,17 @@ public final class JsonReporter {
                     .put("mismatched", media.mismatched())
                     .put("lost", media.lost())
                     .put("lossPercent", media.lossPercent())
-                    .put("jitterMs", media.jitterMs());
+                    .put("jitterMs", media.jitterMs())
+                    .put("reordered", media.reordered());
+            if (media.impairment().arrived() > 0) {
+                // what the scenario's media faults did, to compare with the phone's counts
+                io.sipshield.emulator.media.impair.ImpairmentTally tally = media.impairment();
+                mediaNode.putObject("impairment").put("arrived", tally.arrived()).put("forwarded", tally.forwarded())
+                        .put("dropped", tally.dropped()).put("late", tally.late())
+                        .put("duplicated", tally.duplicated()).put("tampered", tally.tampered())
+                        .put("replayed", tally.replayed()).put("lost", tally.lost())
+                        .put("countedAsImpaired", media.countedAsImpaired());
+            }
             if (!media.timeline().isEmpty()) {
                 timeline(mediaNode.putObject("timeline"), media.timeline());
             }
@@ -150,7 +180,8 @@ public final class JsonReporter {
                     .put("name", check.name())
                     .put("expected", check.expected())
                     .put("observed", check.observed())
-                    .put("holds", check.holds());
+                    .put("holds", check.holds())
+                    .put("observable", check.observable());
         }
         node.put("error", result.error());
         ArrayNode notes = node.putArray("notes");

@@ -34,7 +34,7 @@ public final class MismatchTable {
         lines.add(String.format(format, "check", "expected", "observed").stripTrailing());
         for (Check check : checks) {
             String row = String.format(format, check.name(), check.expected(), check.observed());
-            lines.add(check.holds() ? row.stripTrailing() : row + "  " + MARK);
+            lines.add(check.failed() ? row + "  " + MARK : row.stripTrailing());
         }
         return lines;
     }

@@ -41,38 +41,117 @@ public final class ExpectationChecker {
         }
         if (expect.provisioning() != null) {
             Observation.PhoneObservation first = observed.phones().values().stream().findFirst().orElse(null);
-            provisioning("", expect.provisioning(), first == null ? null : first.provisioning(), checks);
+            provisioning("provisioning", expect.provisioning(), first == null ? null : first.provisioning(), checks);
         }
+        if (expect.config() != null) {
+            Observation.PhoneObservation first = observed.phones().values().stream().findFirst().orElse(null);
+            configFile(expect.config(), first == null ? List.of() : first.configWarnings(), checks);
+        }
+        String firstPhone = observed.connections().keySet().stream().findFirst().orElse(null);
+        expect.connections().forEach((name, connection) -> connection(
+                name.equals(firstPhone) ? "connection" : "phones." + name + ".connection",
+                connection, observed.connections().get(name), checks));
         expect.phones().forEach((name, phone) -> {
             Observation.PhoneObservation seen = observed.phones().get(name);
             group("phones." + name + ".", phone.tls(), phone.sip(), phone.sdp(), phone.media(),
                     seen == null ? null : seen.tls(), seen == null ? Map.of() : seen.sip(),
                     seen == null ? null : seen.sdp(), seen == null ? null : seen.media(), checks);
             if (phone.provisioning() != null) {
-                provisioning("phones." + name + ".", phone.provisioning(), seen == null ? null : seen.provisioning(),
+                provisioning("phones." + name + ".provisioning", phone.provisioning(), seen == null ? null : seen.provisioning(),
                         checks);
             }
         });
         return checks;
     }
 
-    /** {@code provisioning.trust-list} and {@code provisioning.config}, each when stated. */
-    private static void provisioning(String prefix, Expectations.Provisioning expect,
+    /**
+     * One check per text of {@code config.warnings-contain} (held when some warning contains it; observed: the
+     * first such warning) and of {@code config.warnings-exclude} (held when none does).
+     */
+    /**
+     * {@code connection}: drops counted exactly, every drop recovered (or not), calls ended, and a text the
+     * first drop's cause contains; each observed from the phone's {@link ConnectionObservation}.
+     */
+    private static void connection(String group, io.sipshield.harness.scenario.ConnectionExpectation expect,
+                                   ConnectionObservation seen, List<Check> checks) {
+        if (expect.drops() != null) {
+            checks.add(new Check(group + ".drops", expect.drops().toString(),
+                    seen == null ? Check.NONE : Integer.toString(seen.drops()),
+                    seen != null && seen.drops() == expect.drops()));
+        }
+        if (expect.recovered() != null) {
+            String observed = seen == null ? Check.NONE : seen.drops() == 0 ? "no drop"
+                    : seen.allRecovered() ? "true" : "false (" + seen.describe() + ")";
+            boolean holds = seen != null && (expect.recovered()
+                    ? seen.drops() > 0 && seen.allRecovered() : seen.drops() > 0 && !seen.allRecovered());
+            checks.add(new Check(group + ".recovered", expect.recovered().toString(), observed, holds));
+        }
+        if (expect.callsEnded() != null) {
+            checks.add(new Check(group + ".calls-ended", expect.callsEnded().toString(),
+                    seen == null ? Check.NONE : Integer.toString(seen.callsEnded()),
+                    seen != null && seen.callsEnded() == expect.callsEnded()));
+        }
+        if (expect.causeContains() != null) {
+            String cause = seen == null ? null : seen.firstCause();
+            checks.add(new Check(group + ".cause-contains", "a cause containing '" + expect.causeContains() + "'",
+                    cause == null ? Check.NONE : cause, cause != null && cause.contains(expect.causeContains())));
+        }
+    }
+
+    private static void configFile(Expectations.ConfigFile expect, List<String> warnings, List<Check> checks) {
+        for (int i = 0; i < expect.warningsContain().size(); i++) {
+            String text = expect.warningsContain().get(i);
+            Optional<String> found = warnings.stream().filter(w -> w.contains(text)).findFirst();
+            checks.add(new Check("config.warnings-contain[" + i + "]", "a warning containing '" + text + "'",
+                    found.orElse("none of " + warnings.size() + " warning(s)"), found.isPresent()));
+        }
+        for (int i = 0; i < expect.warningsExclude().size(); i++) {
+            String text = expect.warningsExclude().get(i);
+            Optional<String> found = warnings.stream().filter(w -> w.contains(text)).findFirst();
+            checks.add(new Check("config.warnings-exclude[" + i + "]", "no warning containing '" + text + "'",
+                    found.orElse(Check.NONE), found.isEmpty()));
+        }
+    }
+
+    /**
+     * {@code trust-list}, {@code config}, {@code itl}, {@code ctl-records}, {@code sast} and one check per file of
+     * {@code lists}, each when stated, named {@code <group>.<field>}.
+     */
+    private static void provisioning(String group, Expectations.Provisioning expect,
                                      Observation.ProvisioningObservation seen, List<Check> checks) {
         if (expect.trustList() != null) {
-            checks.add(equality(prefix + "provisioning.trust-list", expect.trustList(),
-                    seen == null ? null : seen.trustList()));
+            checks.add(equality(group + ".trust-list", expect.trustList(), seen == null ? null : seen.trustList()));
         }
         if (expect.config() != null) {
-            checks.add(equality(prefix + "provisioning.config", expect.config(), seen == null ? null : seen.config()));
+            checks.add(equality(group + ".config", expect.config(), seen == null ? null : seen.config()));
+        }
+        if (expect.itl() != null) {
+            checks.add(equality(group + ".itl", expect.itl(), seen == null ? null : seen.itl()));
+        }
+        if (expect.ctlRecords() != null) {
+            checks.add(equality(group + ".ctl-records", expect.ctlRecords().toString(),
+                    seen == null ? null : Integer.toString(seen.ctlRecords())));
+        }
+        if (expect.sast() != null) {
+            checks.add(equality(group + ".sast", expect.sast().toString(), seen == null ? null : seen.sast().toString()));
+        }
+        if (expect.lists() != null) {
+            expect.lists().forEach((file, decision) -> checks.add(equality(group + ".lists." + file, decision,
+                    seen == null ? null : seen.lists().get(file))));
         }
     }
 
     /**
      * One check for the contact total, one per AOR of {@code contacts} (an AOR without contacts
-     * observes 0) and one per endpoint of {@code endpoints}.
+     * observes 0) and one per endpoint of {@code endpoints}. Without server facts (a run against a real
+     * server: only the mock reports its registrar and {@code pjsip show}) each is
+     * {@link Check#notObservable not observable}, never a pass.
      */
     private static void server(Expectations.Server expect, Observation.ServerObservation server, List<Check> checks) {
+        if (server == null) {
+            notObservable(expect, checks);
+            return;
+        }
         if (expect.registeredContacts() != null) {
             int expected = expect.registeredContacts();
             checks.add(new Check("server.registered-contacts", Integer.toString(expected),
@@ -120,6 +199,10 @@ public final class ExpectationChecker {
         String name = "steps[" + index + "]." + step.kind();
         if (step.expect() != null) {
             status(name, step.expect(), seen.map(Observation.StepObservation::status).orElse(null), checks);
+        }
+        if (step instanceof Step.Reboot reboot && reboot.outcome() != null) {
+            provisioning(name, reboot.outcome(), seen.map(Observation.StepObservation::provisioning).orElse(null),
+                    checks);
         }
         if (step instanceof Step.ExpectRequest request) {
             String received = seen.map(Observation.StepObservation::received).orElse(null);
@@ -200,6 +283,20 @@ public final class ExpectationChecker {
         return (mask & flag.bit()) != 0 ? "set" : "clear";
     }
 
+    private static void notObservable(Expectations.Server expect, List<Check> checks) {
+        if (expect.registeredContacts() != null) {
+            checks.add(Check.notObservable("server.registered-contacts", expect.registeredContacts().toString()));
+        }
+        if (expect.contacts() != null) {
+            expect.contacts().forEach((aor, expected) ->
+                    checks.add(Check.notObservable("server.contacts." + aor, expected.toString())));
+        }
+        if (expect.endpoints() != null) {
+            expect.endpoints().forEach((endpoint, expected) ->
+                    checks.add(Check.notObservable("server.endpoints." + endpoint, expected.asteriskName())));
+        }
+    }
+
     private static void status(String name, ExpectedStatus expected, Integer status, List<Check> checks) {
         if (expected == null) {
             return;
@@ -264,6 +361,24 @@ public final class ExpectationChecker {
             checks.add(new Check(prefix + "media.received-min-packets", ">= " + minimum,
                     media == null ? Check.NONE : Long.toString(media.received()),
                     media != null && media.received() >= minimum));
+        }
+        if (expect.replays() != null) {
+            checks.add(new Check(prefix + "media.replays", expect.replays().toString(),
+                    media == null ? Check.NONE : Long.toString(media.replays()),
+                    media != null && media.replays() == expect.replays()));
+        }
+        if (expect.reordered() != null) {
+            checks.add(new Check(prefix + "media.reordered", expect.reordered().toString(),
+                    media == null ? Check.NONE : Long.toString(media.reordered()),
+                    media != null && media.reordered() == expect.reordered()));
+        }
+        if (expect.countedAsImpaired() != null) {
+            String observed = media == null ? Check.NONE : media.countedAsImpaired() + " (phone: lost " + media.lost()
+                    + ", reordered " + media.reordered() + ", replays " + media.replays() + ", auth failures "
+                    + media.authFailures() + "; network: " + media.impairment().describe() + ", lost "
+                    + media.impairment().lost() + ")";
+            checks.add(new Check(prefix + "media.counted-as-impaired", expect.countedAsImpaired().toString(), observed,
+                    media != null && media.countedAsImpaired() == expect.countedAsImpaired()));
         }
     }
 

@@ -7,6 +7,7 @@ import io.sipshield.certs.IssuedCertificate;
 import io.sipshield.harness.mock.MediaEncryption;
 import io.sipshield.harness.mock.MockAsterisk;
 import io.sipshield.harness.mock.MockEndpoint;
+import io.sipshield.harness.mock.ServerPersonality;
 import io.sipshield.harness.mock.config.ConfigFileException;
 import io.sipshield.harness.mock.config.ConfigWarning;
 import io.sipshield.harness.mock.config.MockAsteriskConfiguration;
@@ -22,9 +23,12 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Starts the embedded mock Asterisk a scenario describes: from the scenario's own keys, or from
- * pjsip.conf and extensions.conf (inline or a directory) read by {@link MockAsteriskConfiguration},
- * with {@code ${fixtures}} replaced by the run's {@link FixtureFiles} directory. The mock always serves
+ * Starts the embedded mock Asterisk a scenario describes. An Asterisk is always started from pjsip.conf
+ * and extensions.conf text ({@link AsteriskServerConfig}: inline, a directory, or the scenario's
+ * structured keys rendered by {@link AsteriskConfigRenderer}) read by {@link MockAsteriskConfiguration},
+ * with {@code ${fixtures}} replaced by the run's {@link FixtureFiles} directory: the text
+ * {@code sipshield asterisk-config} writes for a real Asterisk is the text the mock runs. An MX-ONE
+ * without configuration files is built from the keys. The mock always serves
  * on 127.0.0.1 and an ephemeral port, whatever {@code bind=} says: the phones are told its address.
  * Configuration warnings become notes; configuration errors fail the scenario, naming the scenario
  * file and the configuration line.
@@ -50,8 +54,15 @@ final class MockServerStarter {
 
     Started start(Scenario scenario, MockServer server) throws IOException {
         List<String> notes = new ArrayList<>();
-        MockAsterisk.Builder builder = server.config() == null ? MockAsterisk.builder()
-                : configured(scenario, server.config(), notes);
+        boolean fromText = server.config() != null || server.personality() == ServerPersonality.ASTERISK;
+        AsteriskServerConfig text = fromText ? AsteriskServerConfig.of(scenario, server) : null;
+        MockAsterisk.Builder builder = fromText ? configured(scenario, text, notes) : MockAsterisk.builder();
+        builder.faults(scenario.setup().serverFaults()); // setup.faults: the connection faults the mock plays
+        if (text != null && server.config() == null) {
+            // every key is in the rendered text already
+            builder.bindAddress("127.0.0.1").port(0).eventLoopGroup(group);
+            return new Started(builder.build().start(), notes);
+        }
         if (server.certificate() != null) {
             builder.certificate(fixture(server.certificate()));
         }
@@ -69,24 +80,13 @@ final class MockServerStarter {
         return new Started(builder.build().start(), notes);
     }
 
-    private MockAsterisk.Builder configured(Scenario scenario, MockServer.AsteriskConfig config, List<String> notes)
+    private MockAsterisk.Builder configured(Scenario scenario, AsteriskServerConfig config, List<String> notes)
             throws IOException {
         Path dir = Files.createTempDirectory("sipshield-config");
-        String shownAs;
+        String shownAs = config.origin();
         try {
-            if (config.directory() != null) {
-                shownAs = config.directory().toString();
-                for (String name : List.of("pjsip.conf", "extensions.conf")) {
-                    Path source = config.directory().resolve(name);
-                    String text = Files.isRegularFile(source) ? Files.readString(source) : "";
-                    Files.writeString(dir.resolve(name), files.substitute(text));
-                }
-            } else {
-                shownAs = scenario.file() + " setup.server.mock (inline)";
-                Files.writeString(dir.resolve("pjsip.conf"), files.substitute(config.pjsipConf()));
-                Files.writeString(dir.resolve("extensions.conf"),
-                        config.extensionsConf() == null ? "" : files.substitute(config.extensionsConf()));
-            }
+            Files.writeString(dir.resolve("pjsip.conf"), files.substitute(config.pjsipConf()));
+            Files.writeString(dir.resolve("extensions.conf"), files.substitute(config.extensionsConf()));
             MockAsteriskConfiguration.Loaded loaded;
             try {
                 loaded = MockAsteriskConfiguration.load(dir);

@@ -23,6 +23,8 @@ import java.util.Map;
  * @param phones what every phone observed, by name in setup order (the first is the one the top-level
  *               fields describe); empty for fakes that observe only the first phone
  * @param steps  what each step that sends or awaits a request observed, in step order
+ * @param connections what became of each phone's connection (drops and recoveries), by phone name; empty
+ *               for fakes that do not observe it
  */
 public record Observation(
         TlsObservation tls,
@@ -34,14 +36,24 @@ public record Observation(
         List<SipMessage> trace,
         ChainObservation chain,
         Map<String, PhoneObservation> phones,
-        List<StepObservation> steps) {
+        List<StepObservation> steps,
+        Map<String, ConnectionObservation> connections) {
 
     public Observation {
+        connections = connections == null ? Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(connections));
         sip = Map.copyOf(sip);
         notes = List.copyOf(notes);
         trace = List.copyOf(trace);
         phones = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(phones));
         steps = List.copyOf(steps);
+    }
+
+    /** An observation that does not follow the phones' connections. */
+    public Observation(TlsObservation tls, Map<String, Integer> sip, SdpObservation sdp, MediaObservation media,
+                       ServerObservation server, List<String> notes, List<SipMessage> trace, ChainObservation chain,
+                       Map<String, PhoneObservation> phones, List<StepObservation> steps) {
+        this(tls, sip, sdp, media, server, notes, trace, chain, phones, steps, Map.of());
     }
 
     /** An observation of the first phone only, with a trace and chain. */
@@ -58,11 +70,21 @@ public record Observation(
      *              {@code invite}, {@code bye})
      * @param sdp   the media description of its last answered call, or null
      * @param media the media counters of its last call with media, or null
+     * @param provisioning how its boot-time provisioning ended, or null when it was not provisioned
+     * @param configWarnings what reading its vendor configuration file reported, in file order (empty without one)
      */
     public record PhoneObservation(TlsObservation tls, Map<String, Integer> sip, SdpObservation sdp,
-                                   MediaObservation media, ProvisioningObservation provisioning) {
+                                   MediaObservation media, ProvisioningObservation provisioning,
+                                   List<String> configWarnings) {
         public PhoneObservation {
             sip = Map.copyOf(sip);
+            configWarnings = configWarnings == null ? List.of() : List.copyOf(configWarnings);
+        }
+
+        /** A phone without a configuration file. */
+        public PhoneObservation(TlsObservation tls, Map<String, Integer> sip, SdpObservation sdp,
+                                MediaObservation media, ProvisioningObservation provisioning) {
+            this(tls, sip, sdp, media, provisioning, List.of());
         }
 
         /** A phone that was not provisioned. */
@@ -73,17 +95,31 @@ public record Observation(
     }
 
     /**
-     * How a Cisco phone's boot-time provisioning ended (DEVICES.md §A.3), in the words of
-     * {@code expect...provisioning}.
+     * How a Cisco phone's boot ended (DEVICES.md §A.3), in the words of {@code expect...provisioning}: its last
+     * boot for a phone, the step's boot for a {@code reboot} step.
      *
-     * @param trustList {@code installed} (the phone holds a trust list afterwards), {@code rejected} (one was
-     *                  refused, none held) or {@code absent} (none offered; a failed fetch counts as absent)
-     * @param config    {@code accepted}, {@code rejected}, {@code absent}, or {@code failed} when every transport failed
+     * @param trustList  {@code installed} (stored on first sight), {@code replaced} (a later list signed by a known
+     *                   SAST), {@code kept} (the phone keeps what it held), {@code rejected} (refused, none held) or
+     *                   {@code absent} (none offered, none held; a failed fetch counts as absent)
+     * @param config     {@code accepted}, {@code rejected}, {@code absent}, or {@code failed} when every transport failed
+     * @param itl        the name the ITL in force came under, or {@code none}
+     * @param ctlRecords how many records the CTL in force holds (0 without one)
+     * @param sast       the ITL's SAST records: fixture ids, or the subject of a certificate no fixture has
+     * @param lists      per trust-list file asked for this boot, its decision in lower case ({@code rejected}...)
      */
-    public record ProvisioningObservation(String trustList, String config) {
+    public record ProvisioningObservation(String trustList, String config, String itl, int ctlRecords,
+                                          List<String> sast, Map<String, String> lists) {
         public ProvisioningObservation {
             java.util.Objects.requireNonNull(trustList, "trustList");
             java.util.Objects.requireNonNull(config, "config");
+            java.util.Objects.requireNonNull(itl, "itl");
+            sast = List.copyOf(sast);
+            lists = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(lists));
+        }
+
+        /** Only the outcome words (no list in force). */
+        public ProvisioningObservation(String trustList, String config) {
+            this(trustList, config, "none", 0, List.of(), Map.of());
         }
     }
 
@@ -95,8 +131,14 @@ public record Observation(
      * @param phone    the phone that acted
      * @param status   the final status the step's request got, or null when none came
      * @param received for {@code expect-request}: the method that arrived, or null when none did
+     * @param provisioning for {@code reboot}: how the boot ended, or null
      */
-    public record StepObservation(int index, String kind, String phone, Integer status, String received) {
+    public record StepObservation(int index, String kind, String phone, Integer status, String received,
+                                  ProvisioningObservation provisioning) {
+        /** A step that sent or awaited a request. */
+        public StepObservation(int index, String kind, String phone, Integer status, String received) {
+            this(index, kind, phone, status, received, null);
+        }
     }
 
     /**
@@ -204,10 +246,28 @@ public record Observation(
      */
     public record MediaObservation(long sent, long received, long verified, long authFailures, long replays,
                                    long mismatched, long lost, double jitterMs, ToneObservation tone,
-                                   MediaTimeline timeline) {
+                                   MediaTimeline timeline, long reordered,
+                                   io.sipshield.emulator.media.impair.ImpairmentTally impairment) {
 
         public MediaObservation {
             timeline = timeline == null ? MediaTimeline.EMPTY : timeline;
+            impairment = impairment == null ? io.sipshield.emulator.media.impair.ImpairmentTally.NONE : impairment;
+        }
+
+        /** Counters with a timeline, without reordering or media faults. */
+        public MediaObservation(long sent, long received, long verified, long authFailures, long replays,
+                                long mismatched, long lost, double jitterMs, ToneObservation tone,
+                                MediaTimeline timeline) {
+            this(sent, received, verified, authFailures, replays, mismatched, lost, jitterMs, tone, timeline, 0, null);
+        }
+
+        /**
+         * Whether the phone counted what the media faults did, exactly: lost, reordered, replays (copies)
+         * and authentication failures (tampered packets) as {@link #impairment()} tallied them.
+         */
+        public boolean countedAsImpaired() {
+            return impairment.arrived() > 0 && lost == impairment.lost() && reordered == impairment.late()
+                    && replays == impairment.copies() && authFailures == impairment.tampered();
         }
 
         /** Counters without a timeline. */

@@ -1,9 +1,9 @@
 package io.sipshield.harness.run;
 
 import io.sipshield.emulator.PhoneSettings;
-import io.sipshield.emulator.cisco.ConfigProblem;
 import io.sipshield.emulator.cisco.SepMacConfig;
-import io.sipshield.emulator.config.ConfigWarning;
+import io.sipshield.emulator.config.AlgoFirmware;
+import io.sipshield.emulator.config.ConfigProblem;
 import io.sipshield.emulator.config.ConfigurationFileException;
 import io.sipshield.emulator.config.PhoneConfiguration;
 import io.sipshield.emulator.config.PhoneConfigurations;
@@ -37,11 +37,46 @@ final class PhoneConfigFile {
     }
 
     /**
+     * Reads {@code file} (the run's copy of {@code shownAs}, the {@code config} of phone {@code phone} in
+     * {@code scenario}); an unusable file is an error naming the scenario, the phone's field, the file, its
+     * line and element, e.g. {@code a.yaml: setup.phones[desk].config: phone.xml:6: host_primary transport: ...}.
+     *
+     * @throws IllegalArgumentException naming the scenario, file, line and element when the file is unusable
+     */
+    static PhoneConfigFile read(Path file, String shownAs, Path scenario, String phone, String profile)
+            throws IOException {
+        try {
+            return read(file, shownAs, options(profile));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(scenario + ": setup.phones[" + phone + "].config: " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Reads {@code file} (the run's copy of {@code shownAs}).
      *
      * @throws IllegalArgumentException naming the file, line and element when the file is unusable
      */
     static PhoneConfigFile read(Path file, String shownAs) throws IOException {
+        return read(file, shownAs, PhoneConfigurations.Options.defaults());
+    }
+
+    /**
+     * What the scenario's {@code profile} decides that the file leaves open: an Algo tree does not say which
+     * firmware the device runs (seed 003: 1.7.x and 3.1+ read different trust files), so a scenario naming
+     * {@code algo-8301@1.7} runs the tree as firmware 1.7 even when it holds certs/trusted/.
+     */
+    static PhoneConfigurations.Options options(String profile) {
+        PhoneConfigurations.Options options = PhoneConfigurations.Options.defaults();
+        if (profile != null && profile.startsWith("algo-") && profile.contains("@")) {
+            String version = profile.substring(profile.indexOf('@') + 1).split("\\+", 2)[0];
+            return AlgoFirmware.parse(version).map(options::withAlgoFirmware).orElse(options);
+        }
+        return options;
+    }
+
+    private static PhoneConfigFile read(Path file, String shownAs, PhoneConfigurations.Options options)
+            throws IOException {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.startsWith("sep") && name.endsWith(".cnf.xml")) {
             SepMacConfig config = SepMacConfig.read(file);
@@ -52,7 +87,7 @@ final class PhoneConfigFile {
             return new PhoneConfigFile(shownAs, null, config);
         }
         try {
-            return new PhoneConfigFile(shownAs, PhoneConfigurations.read(file), null);
+            return new PhoneConfigFile(shownAs, PhoneConfigurations.read(file, options), null);
         } catch (ConfigurationFileException e) {
             throw new IllegalArgumentException(e.getMessage().replace(file.toString(), shownAs), e);
         }
@@ -81,13 +116,32 @@ final class PhoneConfigFile {
         settings.serverAddress(server);
     }
 
+    /**
+     * Where the phone's server went: the file names a host and port (a Digium {@code host_primary port="5061"},
+     * an Algo {@code sip.proxy = host:5061}, a Cisco call manager's securedSipPort), but the scenario's server
+     * listens where the run put it (the mock on 127.0.0.1 and an ephemeral port). The runner keeps the file's
+     * host name (SNI, request URIs and the certificate identity check use it) and substitutes the address; this
+     * note says so, e.g. {@code config: host_primary pbx.sip.test:5061 reached at 127.0.0.1:41234}.
+     */
+    String reachedAt(InetSocketAddress server) {
+        String named;
+        if (cisco != null) {
+            named = cisco.callManagers().stream().findFirst().map(manager -> manager.processNodeName() + ":"
+                    + manager.securedSipPort().orElse(5061)).orElse("(no call manager)");
+        } else {
+            named = generic.serverHost() + ":" + generic.serverPort();
+        }
+        return "config: the file's server " + named + " reached at " + server.getHostString() + ":" + server.getPort()
+                + " (the scenario's server; the file's host name is kept for SNI and the identity check)";
+    }
+
     /** The file's warnings, for the scenario's notes. */
     List<String> notes(DeviceProfile resolved) {
         List<String> notes = new ArrayList<>();
         if (cisco != null) {
             cisco.warnings().forEach(problem -> notes.add(problem.toString()));
         } else {
-            generic.warningsFor(resolved).stream().map(ConfigWarning::toString).forEach(notes::add);
+            generic.warningsFor(resolved).stream().map(ConfigProblem::toString).forEach(notes::add);
         }
         return notes.stream().map(note -> note.replace(generic == null ? cisco.file() : generic.source(), shownAs))
                 .toList();

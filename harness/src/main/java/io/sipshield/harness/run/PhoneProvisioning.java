@@ -8,25 +8,29 @@ import io.sipshield.emulator.cisco.CiscoProvisioningClient;
 import io.sipshield.emulator.cisco.CiscoTrustStore;
 import io.sipshield.emulator.cisco.ProvisioningLog;
 import io.sipshield.emulator.cisco.ProvisioningResult;
+import io.sipshield.harness.provisioning.ProvisioningRequest;
 import io.sipshield.harness.provisioning.ProvisioningServer;
 import io.sipshield.harness.scenario.PhoneSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * A scenario phone's boot-time provisioning (DEVICES.md §A.3): the phone's provisioning directory is
- * materialised ({@link VendorConfigFiles}, then {@link ProvisioningTree}), served on loopback by a
- * {@link ProvisioningServer} (HTTP and TFTP on free ports, HTTPS too with a certificate), and a
- * {@link CiscoProvisioningClient} with a fresh trust store boots from it, as a phone does before it registers.
+ * One boot of a scenario phone from a provisioning tree (DEVICES.md §A.3): the tree is materialised
+ * ({@link VendorConfigFiles}, then {@link ProvisioningTree}), served on loopback by a {@link ProvisioningServer}
+ * (HTTP and TFTP on free ports, HTTPS too with a certificate), and a {@link CiscoProvisioningClient} boots from
+ * it with the trust store it is given, as a phone does before it registers. Which store (fresh, kept from an
+ * earlier boot, kept in a state directory across runs) is {@link PhoneBoots}'s business.
  */
 final class PhoneProvisioning {
 
@@ -54,16 +58,22 @@ final class PhoneProvisioning {
     record Outcome(ProvisioningResult result, Optional<Path> configFile) {
     }
 
-    /** Serves the phone's directory and boots the phone from it. */
-    Outcome provision(PhoneSpec spec) throws Exception {
-        PhoneSpec.Provisioning provisioning = spec.provisioning();
+    /**
+     * The run's copy of {@code provisioning}'s tree, with its described trust lists and signed files built;
+     * {@code named} is told each fixture the descriptions name.
+     */
+    Path materialise(PhoneSpec.Provisioning provisioning, BiConsumer<X509Certificate, String> named) throws IOException {
         Path copy = vendorFiles.materialise(provisioning.directory());
-        new ProvisioningTree(catalog).build(copy, provisioning.directory());
-        CiscoMac mac = provisioning.mac() != null ? new CiscoMac(provisioning.mac()) : defaultMac(copy, spec.name());
-        // one trust store per phone, beside (never inside) the served tree
-        Path state = copy.resolveSibling(copy.getFileName() + "-state-" + spec.name().replaceAll("[^A-Za-z0-9_.-]", "_")
-                + "-" + mac.hex());
-        ProvisioningServer.Builder builder = ProvisioningServer.builder().directory(copy).bindAddress("127.0.0.1")
+        new ProvisioningTree(catalog, named).build(copy, provisioning.directory());
+        return copy;
+    }
+
+    /**
+     * Serves {@code tree} (a {@link #materialise materialised} copy) and boots the phone whose store is
+     * {@code store} from it; an accepted configuration is written into {@code scratch}.
+     */
+    Outcome boot(Path tree, PhoneSpec.Provisioning provisioning, CiscoTrustStore store, Path scratch) throws Exception {
+        ProvisioningServer.Builder builder = ProvisioningServer.builder().directory(tree).bindAddress("127.0.0.1")
                 .httpPort(0).tftpPort(0).eventLoopGroup(group);
         if (provisioning.httpsCertificate() != null) {
             builder.httpsPort(0).httpsCertificate(catalog.get(FixtureName.byId(provisioning.httpsCertificate())
@@ -71,18 +81,19 @@ final class PhoneProvisioning {
         }
         try (ProvisioningServer server = builder.build().start()) {
             CiscoProvisioningClient.Builder client = CiscoProvisioningClient.builder()
-                    .trustStore(CiscoTrustStore.open(state, mac))
+                    .trustStore(store)
                     .server("127.0.0.1")
                     .httpPort(server.httpAddress().getPort())
                     .tftpPort(server.tftpAddress().getPort())
                     .eventLoops(group);
-            if (server.serves(io.sipshield.harness.provisioning.ProvisioningRequest.Transport.HTTPS)) {
+            if (server.serves(ProvisioningRequest.Transport.HTTPS)) {
                 client.httpsPort(server.httpsAddress().getPort());
             }
             ProvisioningResult result = ScenarioRun.await(client.build().provision(), "provisioning", TIMEOUT);
             Optional<Path> configFile = Optional.empty();
             if (result.config().isPresent()) {
-                Path file = state.resolve(mac.configFileName());
+                Files.createDirectories(scratch);
+                Path file = scratch.resolve(store.mac().configFileName());
                 Files.write(file, result.config().get());
                 configFile = Optional.of(file);
             }

@@ -13,10 +13,12 @@ import io.sipshield.certs.cisco.TrustListRole;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
 /**
@@ -26,7 +28,9 @@ import java.util.stream.Stream;
  *   <li>{@code NAME.tlv.yaml} {@code { signer: FIXTURE, records: [{certificate: FIXTURE, role: CCM}],
  *       signer-version: "1.0" }} becomes {@code NAME.tlv}: a trust list as usecallmanager's
  *       {@code tlvfile --build} writes it, signed by the signer fixture's key, the signer being the first
- *       SAST record (DEVICES.md §A.3);</li>
+ *       SAST record (DEVICES.md §A.3); more than two SAST records make a list {@code tlvfile} would refuse to
+ *       build, to test that a phone refuses it too; its timestamp is the fixture catalog's instant, so the same
+ *       description gives the same bytes for the whole run;</li>
  *   <li>{@code NAME.sgn.yaml} {@code { file: SEP001122334455.cnf.xml, signer: FIXTURE, tamper: false }}
  *       becomes {@code NAME.sgn} (like {@code NAME.tlv}; {@code SEP001122334455.cnf.xml.sgn.yaml} makes
  *       {@code SEP001122334455.cnf.xml.sgn}): the neighbour {@code file} signed as {@code sgnfile} does, with
@@ -43,10 +47,17 @@ final class ProvisioningTree {
     private static final Set<String> SGN_KEYS = Set.of("file", "signer", "tamper");
 
     private final FixtureCatalog catalog;
+    private final BiConsumer<X509Certificate, String> named;
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
 
     ProvisioningTree(FixtureCatalog catalog) {
+        this(catalog, (certificate, id) -> { });
+    }
+
+    /** @param named told each fixture a description names, with its id (so reports can name a list's records) */
+    ProvisioningTree(FixtureCatalog catalog, BiConsumer<X509Certificate, String> named) {
         this.catalog = catalog;
+        this.named = named;
     }
 
     /**
@@ -95,7 +106,11 @@ final class ProvisioningTree {
         }
         String name = name(file);
         String target = name.substring(0, name.length() - TLV_SUFFIX.length()) + ".tlv";
-        TrustListFile.Builder builder = TrustListFile.builder().signedBy(signer).signerVersion(version).filename(target);
+        // the catalog's instant, not the clock: the same description gives the same bytes all run long, so a
+        // phone offered it again sees an unchanged list rather than a new version
+        TrustListFile.Builder builder = TrustListFile.builder().signedBy(signer).signerVersion(version).filename(target)
+                .timestamp(catalog.now());
+        int otherSast = 0; // SAST records besides the signer's own
         for (int i = 0; i < records.size(); i++) {
             JsonNode record = records.get(i);
             String field = "records[" + i + "]";
@@ -111,6 +126,10 @@ final class ProvisioningTree {
                 continue; // the builder adds the signer's own SAST record first
             }
             builder.add(role, certificate.certificate());
+            otherSast += role == TrustListRole.SAST ? 1 : 0;
+        }
+        if (otherSast + 1 > 2) {
+            builder.withoutSastLimit(); // a list tlvfile would refuse, to test that the phone refuses it too
         }
         builder.build().write(file.resolveSibling(target));
     }
@@ -131,7 +150,7 @@ final class ProvisioningTree {
         String name = name(file);
         String target = name.substring(0, name.length() - ".yaml".length());
         SignedFile signed = SignedFile.builder().signedBy(signer).payload(Files.readAllBytes(payloadFile))
-                .filename(target).build();
+                .filename(target).timestamp(catalog.now()).build();
         byte[] bytes = signed.toBytes();
         if (tamperNode != null && tamperNode.booleanValue()) {
             bytes[bytes.length - 1] ^= 0x01; // the last payload byte: the header still parses, the digest does not match
@@ -162,7 +181,9 @@ final class ProvisioningTree {
         String id = text(node, key, where);
         FixtureName name = FixtureName.byId(id).orElseThrow(() -> new IllegalArgumentException(where + ": " + key
                 + ": unknown fixture '" + id + "'; expected one of: " + FixtureName.allIds()));
-        return catalog.get(name);
+        IssuedCertificate certificate = catalog.get(name);
+        named.accept(certificate.certificate(), id);
+        return certificate;
     }
 
     private static String text(JsonNode node, String key, String where) {

@@ -60,8 +60,16 @@ public record ScenarioResult(Path file, String about, Verdict verdict, List<Chec
         return caseName == null ? shownFile : shownFile + "[" + caseName + "]";
     }
 
-    /** The checks that did not hold, in order. */
+    /** The checks that were observed and did not hold, in order. */
     public List<Check> failedChecks() {
-        return checks.stream().filter(check -> !check.holds()).toList();
+        return checks.stream().filter(Check::failed).toList();
+    }
+
+    /**
+     * The expectations this run could not observe (only the mock can: {@code server.*} against a real
+     * server), in order; they do not decide the verdict, and reports list them apart.
+     */
+    public List<Check> notObservableChecks() {
+        return checks.stream().filter(check -> !check.observable()).toList();
     }
 }

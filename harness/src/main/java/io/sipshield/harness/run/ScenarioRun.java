@@ -69,12 +69,20 @@ final class ScenarioRun implements AutoCloseable {
     private final Map<String, Observation.MediaObservation> media = new HashMap<>();
     private final Map<String, ToneDetector> tones = new HashMap<>();
     /** Each provisioned phone's boot result, by phone name. */
-    private final Map<String, io.sipshield.emulator.cisco.ProvisioningResult> provisioning = new HashMap<>();
+    /** Phones switched off by a reboot or factory reset: closed, their SIP traces still reported. */
+    private final List<Map.Entry<String, Phone>> switchedOff = new ArrayList<>();
+    /** The provisioned phones' boots and trust stores, made on first use. */
+    private PhoneBoots boots;
+    /** Where trust stores are kept across runs, or null for a fresh temporary directory per scenario. */
+    private Path stateDirectory;
     private final List<Observation.StepObservation> steps = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    /** What reading each phone's vendor configuration file reported, by phone name. */
+    private final Map<String, List<String>> configWarnings = new HashMap<>();
     private final Map<Integer, List<Deferred>> deferred = new HashMap<>();
     private final CaptureDirectory captureDirectory;
     private final ScenarioCapture capture;
+    private final PhoneOverrides overrides;
 
     /**
      * @param server where the phones connect
@@ -82,6 +90,14 @@ final class ScenarioRun implements AutoCloseable {
      */
     ScenarioRun(Scenario scenario, InetSocketAddress server, MockAsterisk mock, FixtureCatalog fixtures,
                 FixtureFiles fixtureFiles, EventLoopGroup group, CaptureDirectory captureDirectory) {
+        this(scenario, server, mock, fixtures, fixtureFiles, group, captureDirectory, PhoneOverrides.NONE);
+    }
+
+    /** As above, with what the run changes on every phone ({@link PhoneOverrides}). */
+    ScenarioRun(Scenario scenario, InetSocketAddress server, MockAsterisk mock, FixtureCatalog fixtures,
+                FixtureFiles fixtureFiles, EventLoopGroup group, CaptureDirectory captureDirectory,
+                PhoneOverrides overrides) {
+        this.overrides = overrides;
         this.vendorFiles = new VendorConfigFiles(fixtures, fixtureFiles);
         this.scenario = scenario;
         this.server = server;
@@ -144,19 +160,29 @@ final class ScenarioRun implements AutoCloseable {
             PhoneSpec spec = spec(name);
             PhoneProvisioning.Outcome provisioned = null;
             if (spec.provisioning() != null) {
-                provisioned = new PhoneProvisioning(vendorFiles, fixtures, group).provision(spec);
-                provisioning.put(name, provisioned.result());
-                PhoneProvisioning.notes(name, provisioned.result().log()).forEach(notes::add);
+                provisioned = (boots().isOn(name) ? boots().last(name).orElseThrow() : boot(spec, null)).outcome();
             }
             PhoneConfigFile config = spec.config() != null ? PhoneConfigFile.read(
-                    vendorFiles.materialise(spec.config()), spec.config().toString())
+                    vendorFiles.materialise(spec.config()), spec.config().toString(), scenario.file(), name,
+                    spec.profile())
                     : provisioned != null && provisioned.configFile().isPresent() ? PhoneConfigFile.read(
                             provisioned.configFile().get(), provisioned.result().configName())
                     : null;
-            DeviceProfile profile = config == null ? profile(spec)
+            // a provisioned phone: the scenario's profile and account win over its SEP<MAC>.cnf.xml, or come from it
+            ProvisionedIdentity identity = provisioned == null ? null : identity(spec);
+            DeviceProfile profile = identity != null ? identity.profile() : config == null ? profile(spec)
                     : config.profile(spec.profile() == null ? Optional.empty() : Optional.of(profile(spec)));
             if (config != null) {
-                config.notes(profile).forEach(warning -> notes.add(name + ": " + warning));
+                List<String> warnings = config.notes(profile);
+                configWarnings.put(name, warnings);
+                warnings.forEach(warning -> notes.add(name + ": " + warning));
+                notes.add(name + ": " + config.reachedAt(server));
+            }
+            if (identity != null && !identity.warnings().isEmpty()) {
+                List<String> warnings = new ArrayList<>(configWarnings.getOrDefault(name, List.of()));
+                warnings.addAll(identity.warnings());
+                configWarnings.put(name, warnings);
+                identity.warnings().forEach(warning -> notes.add(name + ": " + warning));
             }
             PhoneSettings.Builder settings = settings(spec, config);
             if (provisioned != null) {
@@ -173,6 +199,62 @@ final class ScenarioRun implements AutoCloseable {
         return tls.get(name).established() ? phone : null;
     }
 
+    /** Profile and contradictions of a provisioned phone, from the scenario and the configuration its last boot accepted. */
+    private ProvisionedIdentity identity(PhoneSpec spec) {
+        PhoneBoots.Boot boot = boots().last(spec.name()).orElseThrow();
+        return ProvisionedIdentity.resolve(spec, boot.outcome().configFile().map(file ->
+                io.sipshield.emulator.cisco.SepMacConfig.parse(file.getFileName().toString(),
+                        boot.outcome().result().config().orElseThrow())), boot.observation().config());
+    }
+
+    /**
+     * Keeps the provisioned phones' trust stores in {@code directory} ({@code <dir>/<MAC>/}) instead of a fresh
+     * temporary directory, so they outlive the scenario ({@code sipshield run --state-dir}); before the first step.
+     */
+    void keepTrustStoresIn(Path directory) {
+        this.stateDirectory = directory;
+    }
+
+    private PhoneBoots boots() {
+        if (boots == null) {
+            boots = new PhoneBoots(new PhoneProvisioning(vendorFiles, fixtures, group), stateDirectory);
+        }
+        return boots;
+    }
+
+    /** Boots a provisioned phone from {@code from} (null: its own tree); every fetch becomes a note. */
+    private PhoneBoots.Boot boot(PhoneSpec spec, PhoneSpec.Provisioning from) throws Exception {
+        PhoneBoots.Boot boot = boots().boot(spec, from);
+        PhoneProvisioning.notes(spec.name(), boot.outcome().result().log()).forEach(notes::add);
+        return boot;
+    }
+
+    /**
+     * A {@code reboot} step: the phone drops its connection and calls and boots again with its trust store kept;
+     * its next step connects with what this boot left it. The boot's outcome is step {@code index}'s observation.
+     */
+    void reboot(int index, io.sipshield.harness.scenario.Step.Reboot step) throws Exception {
+        switchOff(step.phone());
+        PhoneBoots.Boot boot = boot(spec(step.phone()), step.provisioning());
+        steps.add(new Observation.StepObservation(index, step.kind(), step.phone(), null, null, boot.observation()));
+    }
+
+    /** A {@code factory-reset} step: the phone is switched off and its stored trust lists deleted. */
+    void factoryReset(io.sipshield.harness.scenario.Step.FactoryReset step) throws Exception {
+        switchOff(step.phone());
+        boots().factoryReset(spec(step.phone())).forEach(line -> notes.add(step.phone() + ": " + line));
+    }
+
+    /** Closes the phone's connection (its calls end with it); its next step connects it again. */
+    private void switchOff(String name) {
+        calls.remove(name);
+        Phone phone = phones.remove(name);
+        if (phone != null) {
+            phone.close();
+            switchedOff.add(Map.entry(name, phone));
+        }
+    }
+
     private PhoneSpec spec(String name) {
         return scenario.setup().phone(name).orElseThrow(() -> new IllegalArgumentException(
                 "steps: unknown phone '" + name + "'"));
@@ -186,6 +268,8 @@ final class ScenarioRun implements AutoCloseable {
 
     private PhoneSettings.Builder settings(PhoneSpec spec, PhoneConfigFile config) {
         PhoneSettings.Builder settings = PhoneSettings.builder();
+        io.sipshield.harness.scenario.PhoneRecovery recovery = scenario.setup().recovery(spec.name());
+        settings.reconnect(recovery.reconnect()).transactionTimeout(recovery.transactionTimeout());
         if (spec.user() != null) {
             settings.account(spec.user(), spec.password());
         }
@@ -207,6 +291,10 @@ final class ScenarioRun implements AutoCloseable {
         for (String anchor : spec.trust()) {
             settings.trust(fixture(anchor, "setup.phones[" + spec.name() + "].trust").certificate());
         }
+        if (overrides.serverName() != null) {
+            settings.serverHost(overrides.serverName());
+        }
+        overrides.trust().forEach(settings::trust);
         if (spec.clientCertificate() != null) {
             IssuedCertificate client = fixture(spec.clientCertificate(), "setup.phones[" + spec.name() + "].client-certificate");
             settings.clientCredentials(new ClientCredentials(client.privateKey(), client.chainWithoutRoot()));
@@ -219,13 +307,19 @@ final class ScenarioRun implements AutoCloseable {
             settings.codecs(spec.codecs().stream().map(G711::valueOf).toList());
         }
         if (capture != null) {
-            settings.capture(capture, capture);
+            settings.capture(capture, overrides.secrets() == null ? capture : PhoneOverrides.both(capture, overrides.secrets()));
+        } else if (overrides.secrets() != null) {
+            settings.capture(packet -> { }, overrides.secrets());
         }
         settings.answerMode(switch (spec.answer()) {
             case AUTO -> AnswerMode.AUTO;
             case MANUAL -> AnswerMode.MANUAL;
             case REJECT -> AnswerMode.reject(spec.rejectStatus());
         });
+        // setup.faults' media faults: every phone's media port is behind the same impaired network
+        settings.mediaFaults(new io.sipshield.emulator.media.impair.MediaFaults(scenario.setup().faults().stream()
+                .filter(io.sipshield.emulator.fault.MediaFault.class::isInstance)
+                .map(io.sipshield.emulator.fault.MediaFault.class::cast).toList()));
         return settings;
     }
 
@@ -288,12 +382,18 @@ final class ScenarioRun implements AutoCloseable {
 
     /** The media counters of the phone's last call with media, and the same media over time. */
     void media(String phone, MediaStats stats, MediaTimeline timeline) {
+        media(phone, stats, timeline, null);
+    }
+
+    /** The same, with what the scenario's media faults did to the call's incoming datagrams. */
+    void media(String phone, MediaStats stats, MediaTimeline timeline,
+               io.sipshield.emulator.media.impair.ImpairmentTally impairment) {
         ToneDetector detector = tones.get(phone);
         Observation.ToneObservation tone = detector == null ? null : new Observation.ToneObservation(
                 detector.report().frequency(), detector.report().frames(), detector.report().toneFrames());
         media.put(phone, new Observation.MediaObservation(stats.sent(), stats.received(), stats.verified(),
                 stats.authFailures(), stats.replays(), stats.mismatched(), stats.lost(), stats.jitterMillis(), tone,
-                timeline));
+                timeline, stats.reordered(), impairment));
     }
 
     /**
@@ -309,7 +409,7 @@ final class ScenarioRun implements AutoCloseable {
             sdp.put(name, new Observation.SdpObservation(call.mediaProfile(),
                     call.suite() == null ? null : call.suite().sdpName()));
             if (call.hasMedia()) {
-                media(name, call.mediaStats(), call.mediaTimeline());
+                media(name, call.mediaStats(), call.mediaTimeline(), call.mediaImpairment());
             }
         });
     }
@@ -330,20 +430,55 @@ final class ScenarioRun implements AutoCloseable {
     }
 
     Observation observation() {
+        Map<String, ConnectionObservation> connections = connections();
         Map<String, Observation.PhoneObservation> observed = new LinkedHashMap<>();
         for (PhoneSpec spec : scenario.setup().phones()) {
             String name = spec.name();
             answered(name);
-            io.sipshield.emulator.cisco.ProvisioningResult booted = provisioning.get(name);
+            Observation.ProvisioningObservation booted = boots == null ? null
+                    : boots.last(name).map(PhoneBoots.Boot::observation).orElse(null);
             observed.put(name, new Observation.PhoneObservation(tls(tls.get(name)),
                     sip.getOrDefault(name, Map.of()), sdp.get(name), media.get(name),
-                    booted == null ? null : ProvisioningOutcome.of(booted)));
+                    booted, configWarnings.get(name)));
         }
         Observation.PhoneObservation first = observed.get(first());
         TlsReport report = tls.get(first());
         return new Observation(first.tls(), first.sip(), first.sdp(), first.media(),
                 mock == null ? null : serverObservation(), notes,
-                trace(), report == null ? null : chain(report), observed, steps);
+                trace(), report == null ? null : chain(report), observed, steps, connections);
+    }
+
+    /** How long the observation waits for a phone that is recovering its connection to register again. [GUESS] */
+    static final java.time.Duration RECOVERY_WAIT = java.time.Duration.ofSeconds(15);
+
+    /**
+     * What became of each phone's connection. A phone still recovering when the steps end is given
+     * {@link #RECOVERY_WAIT} to register again first, so an expectation of recovery sees the outcome.
+     */
+    private Map<String, ConnectionObservation> connections() {
+        Map<String, ConnectionObservation> connections = new LinkedHashMap<>();
+        for (PhoneSpec spec : scenario.setup().phones()) {
+            Phone phone = phones.get(spec.name());
+            if (phone == null) {
+                continue;
+            }
+            if (phone.recovering()) {
+                try {
+                    phone.awaitRecovery(RECOVERY_WAIT).get(RECOVERY_WAIT.toMillis() + 1000,
+                            java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                    note(spec.name() + ": its connection did not recover within " + RECOVERY_WAIT.toSeconds() + " s");
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            ConnectionObservation connection = new ConnectionObservation(phone.flowInterruptions());
+            connections.put(spec.name(), connection);
+            if (connection.drops() > 0) {
+                note(spec.name() + ": connection " + connection.describe());
+            }
+        }
+        return connections;
     }
 
     private static Observation.TlsObservation tls(TlsReport report) {
@@ -370,7 +505,11 @@ final class ScenarioRun implements AutoCloseable {
     /** Every phone's SIP messages, merged in time order. */
     private List<Observation.SipMessage> trace() {
         List<Observation.SipMessage> messages = new ArrayList<>();
-        phones.forEach((name, phone) -> {
+        List<Map.Entry<String, Phone>> all = new ArrayList<>(switchedOff);
+        all.addAll(phones.entrySet());
+        all.forEach(named -> {
+            String name = named.getKey();
+            Phone phone = named.getValue();
             for (SipTrace.Entry entry : phone.trace().entries()) {
                 messages.add(new Observation.SipMessage(entry.at(), name,
                         entry.direction() == SipTrace.Direction.SENT
@@ -407,6 +546,18 @@ final class ScenarioRun implements AutoCloseable {
         try {
             return Optional.of(await(future, what));
         } catch (IllegalStateException e) {
+            io.sipshield.emulator.sip.SipFramingException framing = framingFailure(e.getCause());
+            if (framing != null) {
+                // a hostile or broken server: the phone stopped reading and closed the connection
+                note(phone + ": " + what + ": no SIP response; the phone closed a stream it could not frame: "
+                        + framing.getMessage());
+                return Optional.empty();
+            }
+            if (e.getCause() instanceof io.sipshield.emulator.ua.TransactionTimeoutException timeout) {
+                // a stalled server: the transaction ended on its own timer, which says what it waited for
+                note(phone + ": " + what + ": " + timeout.getMessage());
+                return Optional.empty();
+            }
             if (!closedConnection(e.getCause())) {
                 throw e;
             }
@@ -414,6 +565,16 @@ final class ScenarioRun implements AutoCloseable {
                     + e.getCause().getClass().getSimpleName() + ")");
             return Optional.empty();
         }
+    }
+
+    /** The framing error (a SIP size limit, bytes that are not SIP) that made the phone close its connection, or null. */
+    static io.sipshield.emulator.sip.SipFramingException framingFailure(Throwable failure) {
+        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof io.sipshield.emulator.sip.SipFramingException framing) {
+                return framing;
+            }
+        }
+        return null;
     }
 
     /** Whether {@code failure} (or a cause of it) says the connection was closed under the request. */
@@ -453,6 +614,9 @@ final class ScenarioRun implements AutoCloseable {
     public void close() {
         calls.values().forEach(Call::hangup);
         phones.values().forEach(Phone::close);
+        if (boots != null) {
+            boots.close();
+        }
         vendorFiles.close();
     }
 }

@@ -77,23 +77,40 @@ public final class ScenarioRunner {
      * @return one result per scenario, in the order run; empty when no scenario file was found
      */
     public List<ScenarioResult> run(List<Path> paths, RunListener listener) {
-        List<Path> files = new ArrayList<>();
+        return run(paths, Shard.WHOLE, listener).results();
+    }
+
+    /**
+     * As {@link #run(List, RunListener)}, but runs only the cases that fall to {@code shard}
+     * ({@link ShardPlan}: every file is still loaded, so each shard knows the whole suite). The listener
+     * hears only this shard's cases; a shard that no case falls to runs nothing.
+     */
+    public ShardRun run(List<Path> paths, Shard shard, RunListener listener) {
+        Objects.requireNonNull(shard, "shard");
+        List<ShardPlan.Entry<Planned>> entries = new ArrayList<>();
         for (Path path : paths) {
+            List<Path> files;
             try {
-                files.addAll(ScenarioFiles.find(path));
+                files = ScenarioFiles.find(path);
             } catch (IOException e) {
-                files.add(path);
+                files = List.of(path);
+            }
+            for (Path file : files) {
+                String digest = ShardPlan.fileDigest(file);
+                for (Planned planned : plan(file)) {
+                    String caseName = planned.scenario() != null ? planned.scenario().caseName()
+                            : planned.invalid().caseName();
+                    entries.add(new ShardPlan.Entry<>(ShardPlan.key(path, file, caseName), digest, planned));
+                }
             }
         }
-        List<Planned> plan = new ArrayList<>();
-        for (Path file : files) {
-            plan.addAll(plan(file));
-        }
+        ShardPlan<Planned> shards = new ShardPlan<>(entries);
+        List<Planned> plan = shards.select(shard);
         listener.runStarting(plan.stream().map(Planned::file).toList(),
                 plan.stream().map(planned -> planned.scenario() == null ? null : planned.scenario().caseName()).toList());
         List<ScenarioResult> results = runPlan(plan, listener);
         listener.runFinished(List.copyOf(results));
-        return results;
+        return new ShardRun(shard, shards.manifest(), results);
     }
 
     /** Runs the plan on {@code jobs} runner threads; results in plan order. */
@@ -195,7 +212,7 @@ public final class ScenarioRunner {
                     List.of(), null, scenario.caseName());
         }
         List<Check> checks = checker.check(scenario, observation);
-        Verdict verdict = checks.stream().allMatch(Check::holds) ? Verdict.PASS : Verdict.FAIL;
+        Verdict verdict = checks.stream().noneMatch(Check::failed) ? Verdict.PASS : Verdict.FAIL;
         return new ScenarioResult(file, scenario.about(), verdict, checks, null, since(start), observation.notes(),
                 observation, scenario.caseName());
     }

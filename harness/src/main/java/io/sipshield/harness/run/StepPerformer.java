@@ -36,6 +36,14 @@ interface StepPerformer<S extends Step> {
             new WaitPerformer().perform(run, index, wait);
             return;
         }
+        if (step instanceof Step.Reboot reboot) {
+            run.reboot(index, reboot);
+            return;
+        }
+        if (step instanceof Step.FactoryReset reset) {
+            run.factoryReset(reset);
+            return;
+        }
         Step.PhoneStep phoneStep = (Step.PhoneStep) step;
         Phone phone = run.connected(phoneStep.phone());
         if (phone == null) {
@@ -153,7 +161,7 @@ interface StepPerformer<S extends Step> {
             if (spec != null) {
                 MediaStats stats = call.sendMedia(source(spec, call.codec()), Duration.ofSeconds(spec.seconds()))
                         .get(spec.seconds() + ScenarioRun.STEP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-                run.media(step.phone(), stats, call.mediaTimeline());
+                run.media(step.phone(), stats, call.mediaTimeline(), call.mediaImpairment());
             }
             if (step.holdSeconds() > 0) {
                 Thread.sleep(Math.round(step.holdSeconds() * 1000));

@@ -49,6 +49,11 @@ final class ExpectationReader {
             server = server(reader.mapping(group.get(), "expect.server", ScenarioKeys.EXPECT_SERVER), setup);
         }
         Map<String, Expectations.Phone> phones = new LinkedHashMap<>();
+        Map<String, ConnectionExpectation> connections = new LinkedHashMap<>();
+        ConnectionExpectation firstConnection = connection(expect, "expect");
+        if (firstConnection != null) {
+            connections.put(setup.phones().get(0).name(), firstConnection);
+        }
         group = expect.optional("phones");
         if (group.isPresent()) {
             String declared = setup.phones().stream().map(PhoneSpec::name).collect(Collectors.joining(", "));
@@ -62,6 +67,14 @@ final class ExpectationReader {
                 }
                 Fields phone = reader.mapping(entry.value(), field, ScenarioKeys.EXPECT_PHONE);
                 requireSomething(phone, ScenarioKeys.EXPECT_PHONE);
+                ConnectionExpectation connection = connection(phone, field);
+                if (connection != null) {
+                    connections.put(entry.key(), connection);
+                }
+                if (connection != null && phone.optional("connection").isPresent()
+                        && ((Mapping) entry.value()).entries().size() == 1) {
+                    continue; // only the connection is stated about this phone
+                }
                 Groups groups = groups(phone, field);
                 phones.put(entry.key(), new Expectations.Phone(groups.tls(), groups.sip(), groups.sdp(), groups.media(),
                         provisioning(phone, field, setup.phone(entry.key()).orElseThrow())));
@@ -69,39 +82,77 @@ final class ExpectationReader {
         }
         Expectations.Provisioning provisioning = setup.phones().isEmpty() ? null
                 : provisioning(expect, "expect", setup.phones().get(0));
-        return new Expectations(first.tls(), first.sip(), first.sdp(), first.media(), server, phones, provisioning);
+        Expectations.ConfigFile config = setup.phones().isEmpty() ? null : configFile(expect, setup.phones().get(0));
+        return new Expectations(first.tls(), first.sip(), first.sdp(), first.media(), server, phones, provisioning,
+                config, connections);
     }
 
     /**
-     * {@code provisioning: { trust-list: installed|rejected|absent, config: accepted|rejected|absent }} about
-     * {@code phone}'s boot (DEVICES.md §A.3); the phone must have {@code provisioning} in the setup.
+     * {@code connection: { drops: N, recovered: BOOL, calls-ended: N, cause-contains: TEXT }} about what became
+     * of a phone's connection (RFC 5626 flow failures and recoveries), or null when not stated.
+     */
+    private ConnectionExpectation connection(Fields fields, String place) throws ScenarioFileException {
+        Optional<YamlNode> group = fields.optional("connection");
+        if (group.isEmpty()) {
+            return null;
+        }
+        String field = place + ".connection";
+        Fields connection = reader.mapping(group.get(), field, ScenarioKeys.EXPECT_CONNECTION);
+        requireSomething(connection, ScenarioKeys.EXPECT_CONNECTION);
+        Optional<YamlNode> drops = connection.optional("drops");
+        Optional<YamlNode> recovered = connection.optional("recovered");
+        Optional<YamlNode> callsEnded = connection.optional("calls-ended");
+        return new ConnectionExpectation(
+                drops.isEmpty() ? null : (int) reader.integer(drops.get(), field + ".drops", 0, 1_000_000),
+                recovered.isEmpty() ? null : reader.bool(recovered.get(), field + ".recovered"),
+                callsEnded.isEmpty() ? null : (int) reader.integer(callsEnded.get(), field + ".calls-ended", 0, 1_000_000),
+                connection.optionalString("cause-contains", "a text the first failure's cause contains", null));
+    }
+
+    /**
+     * {@code config: { warnings-contain: [TEXT...], warnings-exclude: [TEXT...] }} about what reading the first
+     * phone's vendor configuration reported; the phone must have {@code config} or {@code provisioning}.
+     */
+    private Expectations.ConfigFile configFile(Fields fields, PhoneSpec phone) throws ScenarioFileException {
+        Optional<YamlNode> group = fields.optional("config");
+        if (group.isEmpty()) {
+            return null;
+        }
+        if (phone.config() == null && phone.provisioning() == null) {
+            throw reader.error(group.get().mark(), "expect.config", "phone '" + phone.name() + "' has no configuration file",
+                    "config: FILE (or provisioning: DIR) on the first phone in setup.phones");
+        }
+        Fields config = reader.mapping(group.get(), "expect.config", ScenarioKeys.EXPECT_CONFIG);
+        requireSomething(config, ScenarioKeys.EXPECT_CONFIG);
+        return new Expectations.ConfigFile(texts(config, "warnings-contain"), texts(config, "warnings-exclude"));
+    }
+
+    private List<String> texts(Fields fields, String key) throws ScenarioFileException {
+        Optional<YamlNode> node = fields.optional(key);
+        if (node.isEmpty()) {
+            return List.of();
+        }
+        String expected = "a list of texts a warning contains, e.g. [\"setting transport_tls_port\"]";
+        List<YamlNode> items = reader.list(node.get(), fields.field(key), expected);
+        if (items.isEmpty()) {
+            throw reader.wrongType(node.get(), fields.field(key), expected);
+        }
+        List<String> texts = new java.util.ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            texts.add(reader.string(items.get(i), fields.field(key) + "[" + i + "]", "a non-empty text"));
+        }
+        return texts;
+    }
+
+    /**
+     * {@code provisioning: { trust-list, config, itl, ctl-records, sast, lists }} about {@code phone}'s last boot
+     * (DEVICES.md §A.3), read by {@link ProvisioningReader#expectation}; the phone must have {@code provisioning}.
      */
     private Expectations.Provisioning provisioning(Fields fields, String place, PhoneSpec phone)
             throws ScenarioFileException {
         Optional<YamlNode> group = fields.optional("provisioning");
-        if (group.isEmpty()) {
-            return null;
-        }
-        String field = place + ".provisioning";
-        if (phone.provisioning() == null) {
-            throw reader.error(group.get().mark(), field, "phone '" + phone.name() + "' has no provisioning",
-                    "provisioning: DIR on the phone in setup.phones");
-        }
-        Fields provisioning = reader.mapping(group.get(), field, ScenarioKeys.EXPECT_PROVISIONING);
-        requireSomething(provisioning, ScenarioKeys.EXPECT_PROVISIONING);
-        String trustList = null;
-        Optional<YamlNode> node = provisioning.optional("trust-list");
-        if (node.isPresent()) {
-            trustList = reader.name(node.get(), provisioning.field("trust-list"), "trust-list outcome",
-                    Expectations.Provisioning.TRUST_LIST::contains, String.join(", ", Expectations.Provisioning.TRUST_LIST));
-        }
-        String config = null;
-        node = provisioning.optional("config");
-        if (node.isPresent()) {
-            config = reader.name(node.get(), provisioning.field("config"), "config outcome",
-                    Expectations.Provisioning.CONFIG::contains, String.join(", ", Expectations.Provisioning.CONFIG));
-        }
-        return new Expectations.Provisioning(trustList, config);
+        return group.isEmpty() ? null
+                : ProvisioningReader.expectation(reader, group.get(), place + ".provisioning", phone);
     }
 
     private record Groups(Expectations.Tls tls, Expectations.Sip sip, Expectations.Sdp sdp, Expectations.Media media) {
@@ -333,8 +384,15 @@ final class ExpectationReader {
         Double maxJitter = optionalNumber(media, "max-jitter-ms", 10_000);
         Long toneHz = optionalInteger(media, "tone-hz", 1, 3999);
         Long receivedMin = optionalInteger(media, "received-min-packets", 1, Long.MAX_VALUE);
+        Long replays = optionalInteger(media, "replays", 0, Long.MAX_VALUE);
+        Long reordered = optionalInteger(media, "reordered", 0, Long.MAX_VALUE);
+        Boolean asImpaired = null;
+        Optional<YamlNode> impaired = media.optional("counted-as-impaired");
+        if (impaired.isPresent()) {
+            asImpaired = reader.bool(impaired.get(), media.field("counted-as-impaired"));
+        }
         return new Expectations.Media(allVerified, authFailures, minPackets, maxLoss, maxJitter,
-                toneHz == null ? null : toneHz.intValue(), receivedMin);
+                toneHz == null ? null : toneHz.intValue(), receivedMin, replays, reordered, asImpaired);
     }
 
     private Long optionalInteger(Fields fields, String key, long min, long max) throws ScenarioFileException {

@@ -4,6 +4,7 @@ import io.sipshield.emulator.tls.VerifyFlag;
 import io.sipshield.harness.mock.EndpointState;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -21,12 +22,44 @@ import java.util.stream.Stream;
  * @param phones expectations about named phones, by name in file order
  */
 public record Expectations(Tls tls, Sip sip, Sdp sdp, Media media, Server server, Map<String, Phone> phones,
-                           Provisioning provisioning) {
+                           Provisioning provisioning, ConfigFile config, Map<String, ConnectionExpectation> connections) {
 
     public Expectations {
         phones = phones == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(phones));
-        if (Stream.of(tls, sip, sdp, media, server, provisioning).allMatch(Objects::isNull) && phones.isEmpty()) {
+        connections = connections == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(connections));
+        if (Stream.of(tls, sip, sdp, media, server, provisioning, config).allMatch(Objects::isNull) && phones.isEmpty()
+                && connections.isEmpty()) {
             throw new IllegalArgumentException("a scenario must state at least one expectation");
+        }
+    }
+
+    /** Expectations without a statement about the first phone's configuration file. */
+    public Expectations(Tls tls, Sip sip, Sdp sdp, Media media, Server server, Map<String, Phone> phones,
+                        Provisioning provisioning) {
+        this(tls, sip, sdp, media, server, phones, provisioning, null);
+    }
+
+    /** Expectations without a statement about any phone's connection ({@code connection}). */
+    public Expectations(Tls tls, Sip sip, Sdp sdp, Media media, Server server, Map<String, Phone> phones,
+                        Provisioning provisioning, ConfigFile config) {
+        this(tls, sip, sdp, media, server, phones, provisioning, config, Map.of());
+    }
+
+    /**
+     * What reading the first phone's vendor configuration file ({@code setup.phones[0].config}) must report
+     * (issue 8: a setting the emulator does not model is a warning naming it, never silence).
+     *
+     * @param warningsContain each text must occur in at least one warning (file, line, element and message as
+     *                        reported, e.g. {@code setting transport_tls_port})
+     * @param warningsExclude no warning may contain any of these texts
+     */
+    public record ConfigFile(java.util.List<String> warningsContain, java.util.List<String> warningsExclude) {
+        public ConfigFile {
+            warningsContain = warningsContain == null ? java.util.List.of() : java.util.List.copyOf(warningsContain);
+            warningsExclude = warningsExclude == null ? java.util.List.of() : java.util.List.copyOf(warningsExclude);
+            if (warningsContain.isEmpty() && warningsExclude.isEmpty()) {
+                throw new IllegalArgumentException("expect.config states nothing");
+            }
         }
     }
 
@@ -36,20 +69,41 @@ public record Expectations(Tls tls, Sip sip, Sdp sdp, Media media, Server server
     }
 
     /**
-     * How a Cisco phone's boot-time provisioning must end (DEVICES.md §A.3); each field optional, one stated.
+     * How a Cisco phone's boot must end (DEVICES.md §A.3): its last boot for {@code expect...provisioning}, the
+     * step's boot for a {@code reboot} step's {@code expect}. Each field optional, one stated.
      *
-     * @param trustList {@code installed} (the phone holds a trust list afterwards), {@code rejected} (one was
-     *                  offered and refused, none held) or {@code absent} (the server offered none)
-     * @param config    {@code accepted}, {@code rejected} (refused: bad or missing signature) or {@code absent}
+     * @param trustList  what the boot did to the stored trust lists: {@code installed} (a list was stored on first
+     *                   sight), {@code replaced} (a later list signed by a known SAST replaced the stored one),
+     *                   {@code kept} (the phone keeps what it held: lists offered were the same, ignored or refused),
+     *                   {@code rejected} (a list was refused and none is held) or {@code absent} (none offered, none held)
+     * @param config     {@code accepted}, {@code rejected} (refused: bad or missing signature) or {@code absent}
+     * @param itl        the name the ITL in force came under ({@code ITLFile.tlv}, {@code ITLSEP<MAC>.tlv}) or
+     *                   {@code none}
+     * @param ctlRecords how many records the CTL in force holds (0 without a CTL)
+     * @param sast       the fixtures of the ITL's SAST records, in list order (empty: no ITL)
+     * @param lists      per trust-list file the phone asked for, what became of it this boot: {@code installed},
+     *                   {@code replaced}, {@code unchanged}, {@code ignored}, {@code rejected}, {@code absent} or
+     *                   {@code failed}
      */
-    public record Provisioning(String trustList, String config) {
+    public record Provisioning(String trustList, String config, String itl, Integer ctlRecords, List<String> sast,
+                               Map<String, String> lists) {
         /** The words {@code trust-list} takes. */
-        public static final java.util.List<String> TRUST_LIST = java.util.List.of("installed", "rejected", "absent");
+        public static final List<String> TRUST_LIST = List.of("installed", "replaced", "kept", "rejected", "absent");
         /** The words {@code config} takes. */
-        public static final java.util.List<String> CONFIG = java.util.List.of("accepted", "rejected", "absent");
+        public static final List<String> CONFIG = List.of("accepted", "rejected", "absent");
+        /** The words a file of {@code lists} takes. */
+        public static final List<String> LIST_DECISIONS = List.of("installed", "replaced", "unchanged", "ignored",
+                "rejected", "absent", "failed");
 
         public Provisioning {
-            requireOne("provisioning", trustList, config);
+            sast = sast == null ? null : List.copyOf(sast);
+            lists = lists == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(lists));
+            requireOne("provisioning", trustList, config, itl, ctlRecords, sast, lists);
+        }
+
+        /** Only the outcome words of a single boot. */
+        public Provisioning(String trustList, String config) {
+            this(trustList, config, null, null, null, null);
         }
     }
 
@@ -160,12 +214,23 @@ public record Expectations(Tls tls, Sip sip, Sdp sdp, Media media, Server server
      * @param maxJitterMs        at most this interarrival jitter (RFC 3550 A.8), milliseconds
      * @param toneHz             the received audio carries this tone (Goertzel, {@code ToneDetector})
      * @param receivedMinPackets at least this many packets received
+     * @param replays            received packets refused as replayed or too old (RFC 3711 §3.3.2), exactly
+     * @param reordered          incoming packets that arrived after a later one (RFC 3550), exactly
+     * @param countedAsImpaired  the phone counted loss, reordering, replays and authentication failures exactly as
+     *                           the media faults of {@code setup.faults} made them (docs/media-and-hostile-faults.md)
      */
     public record Media(Boolean allVerified, Long authFailures, Long minPackets, Double maxLossPercent,
-                        Double maxJitterMs, Integer toneHz, Long receivedMinPackets) {
+                        Double maxJitterMs, Integer toneHz, Long receivedMinPackets, Long replays, Long reordered,
+                        Boolean countedAsImpaired) {
         public Media {
             requireOne("media", allVerified, authFailures, minPackets, maxLossPercent, maxJitterMs, toneHz,
-                    receivedMinPackets);
+                    receivedMinPackets, replays, reordered, countedAsImpaired);
+        }
+
+        public Media(Boolean allVerified, Long authFailures, Long minPackets, Double maxLossPercent,
+                     Double maxJitterMs, Integer toneHz, Long receivedMinPackets) {
+            this(allVerified, authFailures, minPackets, maxLossPercent, maxJitterMs, toneHz, receivedMinPackets,
+                    null, null, null);
         }
 
         public Media(Boolean allVerified, Long authFailures, Long minPackets) {

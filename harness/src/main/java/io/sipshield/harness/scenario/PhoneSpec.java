@@ -27,7 +27,9 @@ import java.util.Objects;
  * @param trustList         a Cisco phone's installed trust-list records (ITL/CTL): fixture and role
  * @param config            the phone's own vendor configuration file or Algo device tree, or null; with one,
  *                          {@code profile}, {@code user} and {@code password} may be null (the file decides)
- * @param provisioning      a Cisco phone's boot-time provisioning before it connects (DEVICES.md §A.3), or null
+ * @param provisioning      a Cisco phone's boot-time provisioning before it connects (DEVICES.md §A.3), or null;
+ *                          with one, {@code profile}, {@code user} and {@code password} may be null (the
+ *                          {@code SEP<MAC>.cnf.xml} it boots with decides)
  */
 public record PhoneSpec(String name, String profile, String user, String password, String serverName, List<String> trust,
                         boolean allowWildcard, Instant clock, TlsProvider tlsProvider, String clientCertificate,
@@ -50,10 +52,17 @@ public record PhoneSpec(String name, String profile, String user, String passwor
      * @param directory        the served tree, relative to the scenario file when read
      * @param httpsCertificate fixture the HTTPS server presents (port 6971), or null for no HTTPS
      * @param mac              the phone's MAC as twelve upper-case hex digits, or null to derive one
+     * @param factoryReset     the phone starts from factory state (no trust list) even when the run keeps trust
+     *                         stores in a state directory ({@code sipshield run --state-dir})
      */
-    public record Provisioning(Path directory, String httpsCertificate, String mac) {
+    public record Provisioning(Path directory, String httpsCertificate, String mac, boolean factoryReset) {
         public Provisioning {
             Objects.requireNonNull(directory, "directory");
+        }
+
+        /** A provisioning that keeps the phone's stored trust lists. */
+        public Provisioning(Path directory, String httpsCertificate, String mac) {
+            this(directory, httpsCertificate, mac, false);
         }
     }
 
@@ -149,7 +158,7 @@ public record PhoneSpec(String name, String profile, String user, String passwor
 
     public PhoneSpec {
         Objects.requireNonNull(name, "name");
-        if (config == null) {
+        if (config == null && provisioning == null) {
             Objects.requireNonNull(profile, "profile");
             Objects.requireNonNull(user, "user");
             Objects.requireNonNull(password, "password");

@@ -52,6 +52,7 @@ final class SetupReader {
         }
         List<PhoneSpec> phones = new ArrayList<>();
         Set<String> names = new HashSet<>();
+        Map<String, PhoneRecovery> recovery = new LinkedHashMap<>();
         for (int i = 0; i < items.size(); i++) {
             PhoneSpec phone = phone(items.get(i), "setup.phones[" + i + "]");
             if (!names.add(phone.name())) {
@@ -59,8 +60,10 @@ final class SetupReader {
                         "duplicate phone name '" + phone.name() + "'", "a name no other phone has");
             }
             phones.add(phone);
+            recovery.put(phone.name(), PhoneRecoveryReader.read(reader,
+                    reader.mapping(items.get(i), "setup.phones[" + i + "]", ScenarioKeys.PHONE)));
         }
-        return new Setup(server, phones);
+        return new Setup(server, phones, new FaultReader(reader).faults(setup.optional("faults")), recovery);
     }
 
     private ServerSpec server(YamlNode node) throws ScenarioFileException {
@@ -247,7 +250,8 @@ final class SetupReader {
         String profile;
         String user;
         String password;
-        if (config == null) {
+        // a provisioned Cisco phone may take profile and account from the SEP<MAC>.cnf.xml it boots from
+        if (config == null && phone.optional("provisioning").isEmpty()) {
             profile = phone.requiredName("profile", "device profile",
                     id -> DeviceProfiles.byName(id).isPresent(), DeviceProfiles.names());
             user = phone.requiredString("user", "the SIP user the phone registers as");

@@ -19,7 +19,7 @@ public sealed interface Step permits Step.PhoneStep, Step.Wait {
 
     /** A step one phone performs. */
     sealed interface PhoneStep extends Step permits Register, Unregister, Call, Answer, Hangup, ExpectRequest, Hold,
-            Resume {
+            Resume, Reboot, FactoryReset {
         /** The name of the phone that acts. */
         String phone();
     }
@@ -158,6 +158,43 @@ public sealed interface Step permits Step.PhoneStep, Step.Wait {
         @Override
         public String kind() {
             return "expect-request";
+        }
+    }
+
+    /**
+     * A provisioned Cisco phone reboots (DEVICES.md §A.3): its connection and calls are dropped, it runs its
+     * provisioning sequence again with its trust store kept, and its next step connects with what that boot
+     * left it. The boot's outcome is checked against {@code outcome} as {@code steps[i].reboot.<field>}.
+     *
+     * @param provisioning the tree to boot from, or null for the phone's own ({@code setup.phones[].provisioning});
+     *                     its {@code mac} and {@code factoryReset} are the phone's, never the step's
+     * @param outcome      how the boot must end ({@code expect} in the file), or null
+     */
+    record Reboot(String phone, PhoneSpec.Provisioning provisioning, Expectations.Provisioning outcome)
+            implements PhoneStep {
+        public Reboot {
+            Objects.requireNonNull(phone, "phone");
+        }
+
+        @Override
+        public String kind() {
+            return "reboot";
+        }
+    }
+
+    /**
+     * A provisioned Cisco phone is factory reset: its stored trust lists are deleted (the way out when the SAST
+     * key is lost, DEVICES.md §A.3 [GUESS]) and it is switched off; its next step boots it again from its own
+     * provisioning directory, as a first install (or a {@code reboot} step boots it from another).
+     */
+    record FactoryReset(String phone) implements PhoneStep {
+        public FactoryReset {
+            Objects.requireNonNull(phone, "phone");
+        }
+
+        @Override
+        public String kind() {
+            return "factory-reset";
         }
     }
 

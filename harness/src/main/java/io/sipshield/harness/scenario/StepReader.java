@@ -82,6 +82,8 @@ final class StepReader {
             case "wait" -> new Step.Wait(seconds(reader.number(value, kindField, 0, 3600)));
             case "answer" -> answer(value, kindField);
             case "expect-request" -> expectRequest(value, kindField);
+            case "reboot" -> reboot(value, kindField);
+            case "factory-reset" -> factoryReset(value, kindField);
             default -> call(value, kindField);
         };
     }
@@ -169,6 +171,50 @@ final class StepReader {
         Optional<YamlNode> within = request.optional("within");
         return new Step.ExpectRequest(phone, method, within.isEmpty() ? DEFAULT_REQUEST_WITHIN
                 : seconds(reader.number(within.get(), request.field("within"), 0, 3600)));
+    }
+
+    /**
+     * {@code reboot: desk} or {@code { phone: desk, provisioning: DIR | { directory, https-certificate },
+     * expect: { trust-list, config, itl, ctl-records, sast, lists } }}; the phone must be provisioned.
+     */
+    private Step reboot(YamlNode node, String field) throws ScenarioFileException {
+        if (!(node instanceof Mapping)) {
+            return new Step.Reboot(provisionedPhone(node, field), null, null);
+        }
+        Fields reboot = reader.mapping(node, field, ScenarioKeys.REBOOT);
+        String phone = provisionedPhone(reboot.required("phone", "the name of a provisioned phone"), field + ".phone");
+        PhoneSpec spec = setup.phone(phone).orElseThrow();
+        Optional<YamlNode> directoryNode = reboot.optional("provisioning");
+        PhoneSpec.Provisioning provisioning = null;
+        if (directoryNode.isPresent()) {
+            ProvisioningReader.Directory directory = ProvisioningReader.directory(reader, directoryNode.get(),
+                    reboot.field("provisioning"));
+            provisioning = new PhoneSpec.Provisioning(directory.path(), directory.httpsCertificate(),
+                    spec.provisioning().mac(), spec.provisioning().factoryReset());
+        }
+        Optional<YamlNode> expect = reboot.optional("expect");
+        return new Step.Reboot(phone, provisioning, expect.isEmpty() ? null
+                : ProvisioningReader.expectation(reader, expect.get(), reboot.field("expect"), spec));
+    }
+
+    /** {@code factory-reset: desk} or {@code { phone: desk }}; the phone must be provisioned. */
+    private Step factoryReset(YamlNode node, String field) throws ScenarioFileException {
+        if (!(node instanceof Mapping)) {
+            return new Step.FactoryReset(provisionedPhone(node, field));
+        }
+        Fields reset = reader.mapping(node, field, ScenarioKeys.FACTORY_RESET);
+        return new Step.FactoryReset(provisionedPhone(reset.required("phone", "the name of a provisioned phone"),
+                field + ".phone"));
+    }
+
+    /** A phone of the setup that boots from a provisioning server (only those have a trust store to keep). */
+    private String provisionedPhone(YamlNode node, String field) throws ScenarioFileException {
+        String phone = phoneName(node, field);
+        if (setup.phone(phone).orElseThrow().provisioning() == null) {
+            throw reader.error(node.mark(), field, "phone '" + phone + "' has no provisioning to boot from",
+                    "a phone with provisioning: DIR in setup.phones");
+        }
+        return phone;
     }
 
     private String phoneName(YamlNode node, String field) throws ScenarioFileException {

@@ -172,9 +172,12 @@ class SipshieldCommandTest {
     void documentsTheRunCommandAndItsExitCodes() {
         assertEquals(ExitCodes.OK, execute(FakeScenarios.EXECUTOR, "run", "--help"));
         String help = out.toString();
-        for (String expected : List.of("Usage: sipshield run", "--timeout=SECONDS", "[PATH...]",
-                "0   every scenario passed", "2   unusable input")) {
+        for (String expected : List.of("Usage: sipshield run", "--timeout=SECONDS", "[PATH...]")) {
             assertTrue(help.contains(expected), expected + " in\n" + help);
+        }
+        for (String code : List.of("0\\s+every scenario passed", "2\\s+unusable input", "4\\s+--compare: the mock and the target differ",
+                "143\\s+stopped by SIGTERM")) {
+            assertTrue(help.matches("(?s).*\\n\\s*" + code + ".*"), code + " in\n" + help);
         }
     }
 }

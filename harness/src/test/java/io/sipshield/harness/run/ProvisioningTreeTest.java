@@ -1,5 +1,6 @@
 package io.sipshield.harness.run;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -53,6 +54,33 @@ class ProvisioningTreeTest {
         assertEquals(1, list.records(TrustListRole.SAST).size());
         assertEquals(PKI.get(FixtureName.PBX_SERVER).certificate(), list.records(TrustListRole.CCM).get(0).certificate());
         assertFalse(Files.exists(dir.resolve("ITLFile.tlv.yaml")));
+    }
+
+    @Test
+    void theSameDescriptionGivesTheSameBytesAllRunLong() throws Exception {
+        String description = "signer: other-root\nrecords:\n  - { certificate: pbx-server, role: CCM }\n";
+        Path again = Files.createDirectories(dir.resolve("again"));
+        Files.writeString(dir.resolve("ITLFile.tlv.yaml"), description);
+        Files.writeString(again.resolve("ITLFile.tlv.yaml"), description);
+        build();
+
+        assertArrayEquals(Files.readAllBytes(dir.resolve("ITLFile.tlv")), Files.readAllBytes(again.resolve("ITLFile.tlv")));
+    }
+
+    @Test
+    void moreThanTwoSastRecordsMakeAListTlvfileWouldRefuse() throws Exception {
+        Files.writeString(dir.resolve("ITLFile.tlv.yaml"), """
+                signer: other-root
+                records:
+                  - { certificate: test-root, role: SAST }
+                  - { certificate: impostor-root, role: SAST }
+                  - { certificate: pbx-server, role: CCM }
+                """);
+        build();
+
+        TrustListFile list = TrustListFile.read(dir.resolve("ITLFile.tlv"));
+        assertEquals(3, list.records(TrustListRole.SAST).size());
+        assertTrue(list.verify().isValid(), list.verify().toString());
     }
 
     @Test

@@ -158,7 +158,9 @@ class ScenarioLoaderProvisioningTest {
 
     @Test
     void rejectsAnEmptyOrUnknownProvisioningExpectation() throws Exception {
-        rejectsExpectation("provisioning: prov", "provisioning: { itl: installed }", "itl", "itl");
+        rejectsExpectation("provisioning: prov", "provisioning: { pinned: yes }", "pinned", "pinned");
+        rejectsExpectation("provisioning: prov", "provisioning: { itl: installed }", "installed",
+                "'installed' is no ITL name");
         rejectsExpectation("provisioning: prov", "provisioning: {}", "{}", "trust-list");
     }
 

@@ -226,7 +226,7 @@ class ScenarioLoaderTest {
     @Test
     void rejectsAnUnknownStepKind() {
         ScenarioFileException e = invalid(MINIMAL.replace("- register: alice", "- regster: alice"));
-        assertEquals(FILE + ":12:5: unknown key 'regster' in steps[0]; expected one of: register, unregister, call, answer, hangup, wait, expect-request, hold, resume",
+        assertEquals(FILE + ":12:5: unknown key 'regster' in steps[0]; expected one of: register, unregister, call, answer, hangup, wait, expect-request, hold, resume, reboot, factory-reset",
                 e.getMessage());
     }
 
@@ -240,7 +240,7 @@ class ScenarioLoaderTest {
     @Test
     void rejectsAScenarioThatExpectsNothing() {
         ScenarioFileException e = invalid(MINIMAL.replace("  sip: { register: 200 }\n", "  {}\n").replace("expect:\n  {}", "expect: {}"));
-        assertEquals(FILE + ":13:9: nothing expected in expect; expected at least one of: tls, sip, sdp, media, server, phones, provisioning",
+        assertEquals(FILE + ":13:9: nothing expected in expect; expected at least one of: tls, sip, sdp, media, server, phones, provisioning, config, connection",
                 e.getMessage());
     }
 

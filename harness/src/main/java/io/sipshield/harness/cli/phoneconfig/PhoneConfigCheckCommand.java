@@ -2,7 +2,7 @@ package io.sipshield.harness.cli.phoneconfig;
 
 import io.sipshield.emulator.ClientCredentials;
 import io.sipshield.emulator.config.AlgoFirmware;
-import io.sipshield.emulator.config.ConfigWarning;
+import io.sipshield.emulator.config.ConfigProblem;
 import io.sipshield.emulator.config.ConfigurationFileException;
 import io.sipshield.emulator.config.LoadedCertificate;
 import io.sipshield.emulator.config.PhoneConfiguration;
@@ -128,7 +128,7 @@ public final class PhoneConfigCheckCommand implements Callable<Integer> {
                 : "not allowed (RFC 5922 §7.2)"));
         out.println("  profile:     " + profile.name() + (config.profile().name().isPresent()
                 ? "  (decided by the file)" : "  (the file does not name the firmware; --profile chooses the base)"));
-        List<ConfigWarning> warnings = config.warningsFor(profile);
+        List<ConfigProblem> warnings = config.warningsFor(profile);
         out.println(warnings.isEmpty() ? "no warnings" : warnings.size() + " warning(s):");
         warnings.forEach(w -> out.println("  " + w));
     }

@@ -23,7 +23,7 @@ public record Bind(String host, int port) {
     }
 
     /** Parses a bind value; null when it is not one of the accepted forms. */
-    static Bind parse(String value) {
+    public static Bind parse(String value) {
         String host;
         String port = null;
         if (value.startsWith("[")) {

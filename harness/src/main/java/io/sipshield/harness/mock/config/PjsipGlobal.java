@@ -11,8 +11,8 @@ import java.util.Objects;
  */
 public record PjsipGlobal(String userAgent, List<String> endpointIdentifierOrder) {
 
-    /** The mock's stand-in for Asterisk's {@code "Asterisk PBX " + ast_get_version()}. */
-    public static final String DEFAULT_USER_AGENT = "Asterisk PBX sipshield-mock";
+    /** The mock's stand-in for Asterisk's {@code "Asterisk PBX " + ast_get_version()}: the one {@link io.sipshield.harness.mock.MockAsterisk} sends whatever configured it. */
+    public static final String DEFAULT_USER_AGENT = io.sipshield.harness.mock.MockAsterisk.DEFAULT_USER_AGENT;
 
     /** The default order of endpoint identifiers, from pjsip_config.xml. */
     public static final List<String> DEFAULT_IDENTIFIER_ORDER = List.of("ip", "username", "anonymous");

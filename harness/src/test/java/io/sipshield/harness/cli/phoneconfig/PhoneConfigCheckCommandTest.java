@@ -60,7 +60,7 @@ class PhoneConfigCheckCommandTest {
         assertTrue(text.contains("SRTP:        digium (MANDATORY)"), text);
         assertTrue(text.contains("wildcards:   tls_allow_wildcard_certs=1\n"), text);
         assertTrue(text.contains("profile:     digium-d65@2_9_2  (the file does not name the firmware"), text);
-        assertTrue(text.contains(xml + ":4: setting enable_ice: "), text);
+        assertTrue(text.contains(xml + ":4: warning: setting enable_ice: "), text);
         assertTrue(!text.contains("secret-password"), "never print the password");
         assertEquals("", err.toString());
     }
