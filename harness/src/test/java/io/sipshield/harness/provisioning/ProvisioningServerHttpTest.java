@@ -320,6 +320,8 @@ class ProvisioningServerHttpTest {
         taken();
 
         assertEquals(2, server.requests().size());
+        // the listener is told after the request is journalled: wait for it rather than race it
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> heard.size() == 2);
         assertEquals(server.requests(), heard);
         assertEquals(Status.SERVED, server.requests().get(0).status());
         assertEquals(Status.NOT_FOUND, server.requests().get(1).status());
