@@ -13,8 +13,13 @@
 #   scripts/bench-storm.sh                       2,000 phones, s_time for 20 s, digium-d6x-2_9_2
 #   PHONES=5000 STIME_SECONDS=30 PROFILE=cisco-8845@14.2 scripts/bench-storm.sh
 #
+# Both JVMs are warmed first ('load --warmup WARMUP': WARMUP registrations in storms of at most PHONES
+# phones, not counted, in the phones' JVM against the same load server) so the measured storm runs compiled code, as s_time's C
+# does; WARMUP=0 measures the cold JVMs instead.
+#
 # Environment: PHONES (2000), STIME_SECONDS (20), PROFILE (digium-d6x-2_9_2), TIMEOUT (60, the
-# per-step timeout of the phones), SIPSHIELD_JAR, SERVER_JVM_OPTS, PHONE_JVM_OPTS (see bench-lib.sh).
+# per-step timeout of the phones), WARMUP (PHONES), SIPSHIELD_JAR, SERVER_JVM_OPTS, PHONE_JVM_OPTS
+# (see bench-lib.sh).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/bench-lib.sh"
 
@@ -22,6 +27,7 @@ PHONES="${PHONES:-2000}"
 STIME_SECONDS="${STIME_SECONDS:-20}"
 PROFILE="${PROFILE:-digium-d6x-2_9_2}"
 TIMEOUT="${TIMEOUT:-60}"
+WARMUP="${WARMUP:-$PHONES}"
 
 jar="$(bench_jar)"
 work="$(mktemp -d "${TMPDIR:-/tmp}/sipshield-storm.XXXXXX")"
@@ -32,7 +38,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "== registration storm: $PHONES phones ($PROFILE) vs openssl s_time -new; work dir $work"
+echo "== registration storm: $PHONES phones ($PROFILE, warm-up $WARMUP) vs openssl s_time -new; work dir $work"
 bench_machine
 echo "jar: $jar"
 
@@ -88,11 +94,25 @@ stime_rate="$(python3 -c "print(round($stime_count / $stime_seconds, 1))")"
 
 # (b) the storm: every phone at once (the ticker starts at most 5,000 a second)
 server_cpu_before="$(bench_cpu_seconds "$server_pid")"
+: >"$work/load.err"
 /usr/bin/time -f '%U %S %e' -o "$work/phones.time" \
   java ${PHONE_JVM_OPTS:-} -jar "$jar" load --phones "$PHONES" --rate 100000 --profile "$PROFILE" \
   --target "127.0.0.1:$server_port" --trust "$work/pki/ca.pem" --server-name pbx.sip.test \
-  --timeout "$TIMEOUT" --json "$work/storm.json" --no-unregister >"$work/load.txt" 2>"$work/load.err" || true
+  --timeout "$TIMEOUT" --warmup "$WARMUP" --json "$work/storm.json" --no-unregister >"$work/load.txt" 2>"$work/load.err" &
+load_pid=$!
+# the server's CPU when the warm-up ends, so the storm's own CPU can be told apart
+server_cpu_warm="$server_cpu_before"
+if ((WARMUP > 0)); then
+  rounds=$(((WARMUP + PHONES - 1) / PHONES))
+  while kill -0 "$load_pid" 2>/dev/null && (($(grep -c '^warm-up: .* registered' "$work/load.err") < rounds)); do
+    sleep 0.1
+  done
+  server_cpu_warm="$(bench_cpu_seconds "$server_pid")"
+fi
+wait "$load_pid" || true
 server_cpu_after="$(bench_cpu_seconds "$server_pid")"
+grep '^warm-up: .* registered' "$work/load.err" | sed 's/^/  load: /' || true
+phone_cpu_warm="$(sed -n "s/^warm-up: .*CPU so far \([0-9.]*\) s.*/\1/p" "$work/load.err" | tail -n 1)"
 sed 's/^/  load: /' "$work/load.txt"
 reg_rate="$(bench_json "$work/storm.json" registrations_per_second)"
 registered="$(bench_json "$work/storm.json" first_registrations)"
@@ -108,4 +128,12 @@ import sys
 reg, stime = float(sys.argv[1] or 0), float(sys.argv[2])
 print("ratio sipshield registrations/s : s_time handshakes/s = %.2f (goal >= 0.8)" % (reg / stime if stime else 0))
 EOF
-echo "CPU: phones' JVM ${phone_user}s user + ${phone_sys}s system in ${phone_wall}s; load server JVM $(python3 -c "print(round($server_cpu_after - $server_cpu_before, 1))")s during the storm"
+echo "CPU: phones' JVM ${phone_user}s user + ${phone_sys}s system in ${phone_wall}s; load server JVM $(python3 -c "print(round($server_cpu_after - $server_cpu_before, 1))")s during warm-up and storm"
+python3 - "$phone_user" "$phone_sys" "${phone_cpu_warm:-0}" "$server_cpu_warm" "$server_cpu_after" "$PHONES" <<'EOF'
+import sys
+user, system, phone_warm, server_warm, server_after, phones = map(float, sys.argv[1:])
+phone = user + system - phone_warm
+server = server_after - server_warm
+print("CPU of the measured storm: phones' JVM %.1f s (incl. JVM exit), load server %.1f s: %.1f ms per registration"
+      % (phone, server, 1000 * (phone + server) / phones))
+EOF

@@ -118,10 +118,19 @@ public final class Phone implements AutoCloseable {
     private final String registrationCallId;
     private final String registrationTag;
     private final FlowRecovery recovery;
+    /** The server {@link #open()} connects to: the primary, or the alternate after a failover. */
+    private volatile String serverHost;
+    private volatile InetSocketAddress serverAddress;
+    private volatile String primaryFailure;
+    private volatile boolean failedOver;
+    /** Whether the last {@link #open()} could not open the TCP connection at all (refused, timed out). */
+    private volatile boolean tcpFailed;
 
     private Phone(DeviceProfile profile, PhoneSettings settings, EventLoopGroup group, TlsContextPool pool) {
         this.profile = profile;
         this.settings = settings;
+        this.serverHost = settings.serverHost();
+        this.serverAddress = settings.serverAddress();
         this.group = group;
         this.tls = tlsContext(profile, settings, pool);
         this.pool = pool;
@@ -210,17 +219,53 @@ public final class Phone implements AutoCloseable {
      */
     public CompletableFuture<TlsReport> connect() {
         recovery.resume();
-        return open();
+        failedOver = false;
+        serverHost = settings.serverHost();
+        serverAddress = settings.serverAddress();
+        AlternateServer alternate = settings.alternateServer();
+        if (alternate == null) {
+            return open();
+        }
+        return open().thenCompose(report -> {
+            if (report.established() || (!alternate.onTlsFailure() && !tcpFailed)) {
+                return CompletableFuture.completedFuture(report);
+            }
+            // the primary cannot be reached: the alternate, as a D-Series with host_alternate does
+            primaryFailure = report.failure() == null ? "not established" : report.failure();
+            failedOver = true;
+            serverHost = alternate.host();
+            serverAddress = alternate.address();
+            return open();
+        });
     }
 
-    /** Opens a connection: {@link #connect()}'s work, also a recovery attempt's. */
+    /**
+     * The host name of the server the phone connected to last: {@link PhoneSettings#serverHost()}, or its
+     * {@link PhoneSettings#alternateServer() alternate}'s after a failover.
+     */
+    public String connectedServerHost() {
+        return serverHost;
+    }
+
+    /** Whether the last {@link #connect()} failed over to the {@link PhoneSettings#alternateServer() alternate}. */
+    public boolean onAlternate() {
+        return failedOver;
+    }
+
+    /** Why the primary was given up at the last failover, or null when the phone did not fail over. */
+    public String primaryFailure() {
+        return onAlternate() ? primaryFailure : null;
+    }
+
+    /** Opens a connection to the current server: {@link #connect()}'s work, also a recovery attempt's. */
     private CompletableFuture<TlsReport> open() {
         CertificateValidator validator = pool != null ? pool.validator(profile, settings)
                 : ProfileValidators.forProfile(profile, settings.trustAnchors(), settings.trustList(),
                         settings.allowWildcards());
-        ServerCertificateCheckHandler check = new ServerCertificateCheckHandler(validator, settings.serverHost(),
+        String serverHost = this.serverHost;
+        ServerCertificateCheckHandler check = new ServerCertificateCheckHandler(validator, serverHost,
                 settings.clock(), profile.validatesServer(), lastSessionId);
-        InetSocketAddress server = settings.serverAddress();
+        InetSocketAddress server = this.serverAddress;
         UserAgentHandler ua = new UserAgentHandler(trace, this::answerInbound,
                 (invite, response) -> requests.ackForNon2xx(invite, response), settings.transactionTimeout());
         ChannelFuture connecting = new Bootstrap().group(group).channel(NioSocketChannel.class)
@@ -233,7 +278,7 @@ public final class Phone implements AutoCloseable {
                         }
                         pipeline.addLast("tls-records", new TlsRecordObserver(TlsAlert.Sender.PHONE));
                         io.netty.handler.ssl.SslHandler handshake = tls.context().newHandler(ch.alloc(),
-                                settings.serverHost(), tls.peerPort(server.getPort()));
+                                serverHost, tls.peerPort(server.getPort()));
                         // [GUESS] PJSIP's tls_setting.timeout is 0 (no handshake timer of its own): the
                         // REGISTER's Timer F bounds it instead, not netty's 10 s default
                         handshake.setHandshakeTimeoutMillis(settings.transactionTimeout().toMillis());
@@ -241,6 +286,10 @@ public final class Phone implements AutoCloseable {
                         pipeline.addLast("server-certificate", check);
                         pipeline.addLast("sip-framing", new SipFrameDecoder());
                         pipeline.addLast("sip-codec", new SipMessageCodec());
+                        if (!settings.pongTimeout().isZero()) {
+                            pipeline.addLast("pong-watch", new io.sipshield.emulator.ua.PongWatch(settings.pongTimeout(),
+                                    cause -> recovery.keepAliveUnanswered(ch, cause)));
+                        }
                         pipeline.addLast("user-agent", ua);
                     }
                 })
@@ -249,8 +298,10 @@ public final class Phone implements AutoCloseable {
         this.userAgent = ua;
         Channel opened = connecting.channel();
         opened.closeFuture().addListener(closed -> recovery.connectionClosed(opened, closeCause(ua)));
+        tcpFailed = false;
         connecting.addListener(f -> {
             if (!f.isSuccess()) {
+                tcpFailed = true;
                 check.report().complete(TlsReport.failed("cannot connect to " + server + ": " + f.cause().getMessage()));
             }
         });
@@ -260,9 +311,9 @@ public final class Phone implements AutoCloseable {
                 keepOrForgetSession(opened, report);
             }
             if (report.established()) {
-                requests = new RequestFactory(messages, settings.user(), settings.serverHost(), profile.userAgent(),
+                requests = new RequestFactory(messages, settings.user(), serverHost, profile.userAgent(),
                         (InetSocketAddress) channel.localAddress(),
-                        RequestFactory.UriOptions.of(profile, settings.user(), settings.serverHost()));
+                        RequestFactory.UriOptions.of(profile, settings.user(), serverHost));
             }
             return report;
         });
@@ -618,8 +669,10 @@ public final class Phone implements AutoCloseable {
 
     /**
      * Sends one CRLF keep-alive ping ({@code "\r\n\r\n"}, RFC 5626 §4.4.1) down the connection; the
-     * server answers with a single CRLF pong (RFC 5626 §4.4.1; the mock does, and a real server's answer
-     * is not awaited). Completes when written; fails when the phone is not connected or the write fails.
+     * server answers with a single CRLF pong (the mock does, as PJSIP's transport does). When no pong arrives
+     * within {@link PhoneSettings#pongTimeout()} (10 s), the flow has failed: the phone closes it and, with a
+     * {@link PhoneSettings#reconnect()} policy, reconnects and registers again ({@link #flowInterruptions()}).
+     * Completes when written; fails when the phone is not connected or the write fails.
      */
     public CompletableFuture<Void> sendKeepAlive() {
         if (!connected()) {

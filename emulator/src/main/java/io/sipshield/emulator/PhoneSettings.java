@@ -49,6 +49,11 @@ import java.util.Objects;
  * @param mediaFaults    media faults played on every call's media (issue 11): the sender's sequence number
  *                       wrap, loss, reordering, duplication, tampering and replays of what the phone receives;
  *                       {@link MediaFaults#NONE} by default
+ * @param pongTimeout    how long after a CRLF keep-alive ping the phone waits for the server's CRLF pong before
+ *                       it treats the flow as failed (RFC 5626 §4.4.1: 10 s, {@link #DEFAULT_PONG_TIMEOUT});
+ *                       {@link Duration#ZERO} never waits for one
+ * @param alternateServer the server the phone connects to when the primary cannot be reached (a Digium
+ *                       {@code host_alternate}), or null for none
  */
 public record PhoneSettings(String user, String password, String serverHost, InetSocketAddress serverAddress,
                             List<X509Certificate> trustAnchors, boolean allowWildcards, Clock clock,
@@ -56,10 +61,16 @@ public record PhoneSettings(String user, String password, String serverHost, Ine
                             boolean rtcpMux, ClientCredentials clientCredentials, List<TrustListEntry> trustList,
                             List<G711> codecs, AnswerMode answerMode, CaptureTaps capture,
                             ReconnectPolicy reconnect, Duration transactionTimeout, TlsResumption tlsResumption,
-                            MediaFaults mediaFaults) {
+                            MediaFaults mediaFaults, Duration pongTimeout, AlternateServer alternateServer) {
 
     /** 64*T1 with T1 = 500 ms (RFC 3261 §17.1.1.2 Timer B, §17.1.2.2 Timer F). */
     public static final Duration DEFAULT_TRANSACTION_TIMEOUT = Duration.ofSeconds(32);
+
+    /**
+     * RFC 5626 §4.4.1: a UA that sends a CRLF ping and gets no pong within 10 seconds treats the flow as
+     * failed.
+     */
+    public static final Duration DEFAULT_PONG_TIMEOUT = Duration.ofSeconds(10);
 
     /** The TLS stacks a phone can run on. */
     public enum TlsProvider {
@@ -81,6 +92,10 @@ public record PhoneSettings(String user, String password, String serverHost, Ine
         Objects.requireNonNull(reconnect, "reconnect");
         Objects.requireNonNull(transactionTimeout, "transactionTimeout");
         Objects.requireNonNull(mediaFaults, "mediaFaults");
+        Objects.requireNonNull(pongTimeout, "pongTimeout");
+        if (pongTimeout.isNegative()) {
+            throw new IllegalArgumentException("pongTimeout: expected 0 (never) or more, got " + pongTimeout);
+        }
         if (transactionTimeout.toMillis() < 1) {
             throw new IllegalArgumentException("transactionTimeout: expected at least 1 ms, got " + transactionTimeout);
         }
@@ -99,6 +114,7 @@ public record PhoneSettings(String user, String password, String serverHost, Ine
         private String password = "";
         private String serverHost = "pbx.sip.test";
         private InetSocketAddress serverAddress;
+        private AlternateServer alternateServer;
         private final List<X509Certificate> trustAnchors = new ArrayList<>();
         private boolean allowWildcards;
         private Clock clock = Clock.systemUTC();
@@ -116,6 +132,17 @@ public record PhoneSettings(String user, String password, String serverHost, Ine
         private Duration transactionTimeout = DEFAULT_TRANSACTION_TIMEOUT;
         private TlsResumption tlsResumption;
         private MediaFaults mediaFaults = MediaFaults.NONE;
+        private Duration pongTimeout = DEFAULT_PONG_TIMEOUT;
+
+        /**
+         * How long the phone waits for the CRLF pong to each keep-alive ping before the flow counts as failed
+         * and, with a {@link #reconnect} policy, is recovered (RFC 5626 §4.4.1). Default 10 s, the RFC's;
+         * {@link Duration#ZERO} never waits.
+         */
+        public Builder pongTimeout(Duration timeout) {
+            this.pongTimeout = Objects.requireNonNull(timeout, "pongTimeout");
+            return this;
+        }
 
         /** Media faults played on every call of the phone ({@link MediaFaults}); default none. */
         public Builder mediaFaults(MediaFaults faults) {
@@ -154,6 +181,12 @@ public record PhoneSettings(String user, String password, String serverHost, Ine
 
         public Builder serverAddress(InetSocketAddress address) {
             this.serverAddress = address;
+            return this;
+        }
+
+        /** The server to connect to when the primary cannot be reached (default none). */
+        public Builder alternateServer(AlternateServer alternate) {
+            this.alternateServer = alternate;
             return this;
         }
 
@@ -252,7 +285,8 @@ public record PhoneSettings(String user, String password, String serverHost, Ine
         public PhoneSettings build() {
             return new PhoneSettings(user, password, serverHost, serverAddress, trustAnchors, allowWildcards, clock,
                     mediaAddress, tlsProvider, registerExpires, rtcpInterval, rtcpMux, clientCredentials, trustList,
-                    codecs, answerMode, capture, reconnect, transactionTimeout, tlsResumption, mediaFaults);
+                    codecs, answerMode, capture, reconnect, transactionTimeout, tlsResumption, mediaFaults,
+                    pongTimeout, alternateServer);
         }
     }
 }

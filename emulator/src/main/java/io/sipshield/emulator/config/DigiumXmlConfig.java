@@ -49,6 +49,13 @@ import java.util.regex.Pattern;
  *       TLS only. {@code transport="tls"} (or {@code ;transport=tls} in {@code config_server_url})
  *       while {@code transport_tls_allowed} is 0 is a contradiction, refused naming the element.
  *       [GUESS] An absent {@code transport_tls_allowed} counts as 1 (DEVICES.md §B lists it as "(1)").</li>
+ *   <li><b>Alternate server.</b> {@code <host_alternate server= port= transport=/>} ({@code host_secondary} in
+ *       DPMA, DEVICES.md §B), read like {@code host_primary} (port 5061 when absent, transport tls):
+ *       wiki.asterisk.org "Digium Phones and Failover" says the phone registers with both hosts and calls through
+ *       the alternate while the primary is unreachable. The emulator models the failover
+ *       ({@link io.sipshield.emulator.AlternateServer}, its [GUESS]es): a phone whose primary connection fails
+ *       connects and registers to the alternate; it does not also register to the alternate while the primary
+ *       is up (a warning says so).</li>
  *   <li><b>SRTP.</b> [GUESS] {@code media_encryption} on {@code host_primary} is the attribute name
  *       seeds 001/002 use; DEVICES.md §B found it on no other public page. {@code sdes} gives the
  *       D-Series policy ({@link SrtpPolicy#DIGIUM}); absent or {@code no} gives {@link #NO_SRTP}
@@ -61,9 +68,7 @@ import java.util.regex.Pattern;
  *       "XML Configuration" documents {@code transport_udp_port} as "the local UDP SIP port", [GUESS] the TLS
  *       one alike; the phone connects to {@code host_primary port}), UDP/TCP transport settings, {@code allow_insecure_ssl},
  *       {@code enable_ice}, {@code stunaddr}, {@code udp_ka_interval}, {@code pbx_credentials},
- *       {@code host_alternate} (wiki.asterisk.org "Digium Phones and Failover": the phone registers with
- *       both hosts and calls through the alternate while the primary is unreachable; the emulator registers
- *       with the primary only), {@code outbound_proxy}, account attributes such as
+ *       {@code outbound_proxy}, account attributes such as
  *       {@code caller_id} or {@code dial_plan}, unknown settings and elements. A real file carries
  *       many settings sipshield has no use for (ringtones, backlight), so an unknown setting id is a
  *       warning; a bad value, a contradiction or a missing required part is an error.</li>
@@ -117,6 +122,7 @@ public final class DigiumXmlConfig {
     private static final class AccountElement {
         final XmlElement element;
         XmlElement primary;
+        XmlElement alternate;
 
         AccountElement(XmlElement element) {
             this.element = element;
@@ -226,9 +232,12 @@ public final class DigiumXmlConfig {
                         }
                     }
                     case "host_alternate", "host_secondary" -> {
-                        notModelled(host, "not modelled: a D-Series phone registers with both hosts and calls through "
-                                + "the alternate while the primary is unreachable (wiki.asterisk.org \"Digium Phones and "
-                                + "Failover\"); the emulator registers with host_primary only");
+                        if (account.alternate != null) {
+                            throw new ConfigurationFileException(file, host.line(), host.name(),
+                                    "expected one <host_alternate> per account (first on line " + account.alternate.line()
+                                            + ")");
+                        }
+                        account.alternate = host;
                         xml.skip();
                     }
                     case "outbound_proxy" -> {
@@ -369,10 +378,36 @@ public final class DigiumXmlConfig {
             };
             warnings.add(ConfigProblem.warning(file, primary.line(), "host_primary " + rest.getKey(), what));
         }
+        Optional<PhoneConfiguration.Server> alternate = alternate(chosen.alternate);
         warnings.sort(Comparator.comparingInt(ConfigProblem::line));
         return new PhoneConfiguration(file, PhoneConfiguration.Kind.DIGIUM_XML,
                 Optional.of(new Account(user, authName, password.orElse(""), label)), server, port, anchors,
-                Optional.empty(), wildcards, profile.build(), warnings);
+                Optional.empty(), wildcards, profile.build(), warnings, alternate);
+    }
+
+    /**
+     * The account's {@code <host_alternate server= port= transport=/>}: server required, port 5061 when absent,
+     * transport tls (as for host_primary); other attributes are warned about.
+     */
+    private Optional<PhoneConfiguration.Server> alternate(XmlElement element) throws ConfigurationFileException {
+        if (element == null) {
+            return Optional.empty();
+        }
+        String name = element.name();
+        String server = element.required(file, "server");
+        String transport = element.attribute("transport").orElseThrow(() -> new ConfigurationFileException(file,
+                element.line(), name + " transport", "expected transport=\"tls\" (the phone's default is udp)"));
+        ConfigValues.requireTls(file, element.line(), name + " transport", transport);
+        Optional<String> portText = element.attribute("port");
+        int port = portText.isPresent() ? ConfigValues.port(file, element.line(), name + " port", portText.get()) : 5061;
+        for (String rest : element.unused().keySet()) {
+            warnings.add(ConfigProblem.warning(file, element.line(), name + " " + rest, "not modelled"));
+        }
+        warnings.add(ConfigProblem.warning(file, element.line(), name, "failover only: the phone connects and"
+                + " registers here when " + "host_primary cannot be reached; [GUESS] it does not also register here"
+                + " while host_primary is up (wiki.asterisk.org \"Digium Phones and Failover\" says a D-Series"
+                + " registers with both)"));
+        return Optional.of(new PhoneConfiguration.Server(server, port));
     }
 
     private AccountElement chooseAccount() throws ConfigurationFileException {

@@ -33,10 +33,41 @@ import java.util.Optional;
  * @param allowWildcards    {@code tls_allow_wildcard_certs}; honoured only on firmware that has it
  * @param profile           how the file decides the device profile
  * @param warnings          every setting read but not modelled, in file order
+ * @param alternate         the server the phone fails over to when the primary cannot be reached (a Digium
+ *                          {@code <host_alternate>}), if the file names one
  */
 public record PhoneConfiguration(String source, Kind kind, Optional<Account> account, String serverHost, int serverPort,
                                  List<LoadedCertificate> trustAnchors, Optional<ClientCredentials> clientCredentials,
-                                 boolean allowWildcards, ProfileChoice profile, List<ConfigProblem> warnings) {
+                                 boolean allowWildcards, ProfileChoice profile, List<ConfigProblem> warnings,
+                                 Optional<Server> alternate) {
+
+    /**
+     * A server the file names besides the primary.
+     *
+     * @param host the host name (SNI, request URIs, identity check)
+     * @param port its SIP-TLS port
+     */
+    public record Server(String host, int port) {
+        public Server {
+            Objects.requireNonNull(host, "host");
+            if (port < 1 || port > 65535) {
+                throw new IllegalArgumentException("port: expected 1-65535, got " + port);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return host + ":" + port;
+        }
+    }
+
+    /** A file that names no alternate server. */
+    public PhoneConfiguration(String source, Kind kind, Optional<Account> account, String serverHost, int serverPort,
+                              List<LoadedCertificate> trustAnchors, Optional<ClientCredentials> clientCredentials,
+                              boolean allowWildcards, ProfileChoice profile, List<ConfigProblem> warnings) {
+        this(source, kind, account, serverHost, serverPort, trustAnchors, clientCredentials, allowWildcards, profile,
+                warnings, Optional.empty());
+    }
 
     /** The readers. */
     public enum Kind {
@@ -60,6 +91,7 @@ public record PhoneConfiguration(String source, Kind kind, Optional<Account> acc
         Objects.requireNonNull(clientCredentials, "clientCredentials");
         Objects.requireNonNull(profile, "profile");
         warnings = List.copyOf(warnings);
+        Objects.requireNonNull(alternate, "alternate");
     }
 
     /**
@@ -82,6 +114,8 @@ public record PhoneConfiguration(String source, Kind kind, Optional<Account> acc
     private PhoneSettings.Builder applyTo(PhoneSettings.Builder builder, InetSocketAddress connectTo) {
         account.ifPresent(a -> builder.account(a.user(), a.password()));
         builder.serverHost(serverHost).serverAddress(connectTo).allowWildcards(allowWildcards);
+        alternate.ifPresent(server -> builder.alternateServer(io.sipshield.emulator.AlternateServer.of(server.host(),
+                InetSocketAddress.createUnresolved(server.host(), server.port()))));
         trustAnchors.forEach(anchor -> builder.trust(anchor.certificate()));
         clientCredentials.ifPresent(builder::clientCredentials);
         return builder;

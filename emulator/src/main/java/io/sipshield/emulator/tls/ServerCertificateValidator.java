@@ -37,6 +37,7 @@ public final class ServerCertificateValidator implements CertificateValidator {
     private final boolean partialChain;
     private final CrlCheck crlCheck;
     private final List<CrlFacts> crls;
+    private final CertificateFactsCache presentedFacts = new CertificateFactsCache(CertificateFactsCache.DEFAULT_CAPACITY);
 
     private ServerCertificateValidator(Builder builder) {
         List<CertificateFacts> anchors = new ArrayList<>();
@@ -76,7 +77,7 @@ public final class ServerCertificateValidator implements CertificateValidator {
         Objects.requireNonNull(expectedHost, "expectedHost");
         VerifyContext context = new VerifyContext(new VerifyParameters(clock, purpose, maxDepth, securityLevel,
                 partialChain, crlCheck, crls));
-        List<CertificateFacts> chain = presented.stream().map(CertificateFacts::of).toList();
+        List<CertificateFacts> chain = presented.stream().map(presentedFacts::facts).toList();
         SecurityLevelCheck.leafKey(chain.get(0), context);
         BuiltChain built = chainBuilder.build(chain, context);
         ExtensionCheck.run(built, context);

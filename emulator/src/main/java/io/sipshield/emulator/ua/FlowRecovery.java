@@ -114,6 +114,14 @@ public final class FlowRecovery {
         failed(connection, cause, true);
     }
 
+    /**
+     * A CRLF keep-alive ping on {@code connection} got no pong in time ({@link PongWatch}): the flow is failed
+     * (RFC 5626 §4.4.1), so it is closed and recovered as after a transaction timeout.
+     */
+    public void keepAliveUnanswered(Object connection, String cause) {
+        failed(connection, cause, true);
+    }
+
     private void failed(Object failedConnection, String cause, boolean close) {
         FlowInterruption dropped;
         synchronized (this) {

@@ -17,6 +17,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,7 +83,8 @@ class DigiumXmlConfigTest {
         assertTrue(warned(config, "account passcode", 12));
         assertTrue(warned(config, "account caller_id", 12));
         assertTrue(warned(config, "account dial_plan", 12));
-        assertTrue(warned(config, "<host_alternate>", 15));
+        assertTrue(warned(config, "host_alternate", 15), "failover only, said once");
+        assertEquals(Optional.of(new PhoneConfiguration.Server("pbx2.sip.test", 5061)), config.alternate());
         assertTrue(warned(config, "account index 1", 17));
         assertTrue(warned(config, "<contacts>", 24));
         assertFalse(config.warnings().stream().anyMatch(w -> w.element().contains("password")),
@@ -98,6 +100,8 @@ class DigiumXmlConfigTest {
         assertEquals("pass101", settings.password());
         assertEquals("pbx.sip.test", settings.serverHost());
         assertEquals(InetSocketAddress.createUnresolved("pbx.sip.test", 5061), settings.serverAddress());
+        assertEquals(io.sipshield.emulator.AlternateServer.of("pbx2.sip.test",
+                InetSocketAddress.createUnresolved("pbx2.sip.test", 5061)), settings.alternateServer());
         assertEquals(List.of(PKI.get(FixtureName.TEST_ROOT).certificate()), settings.trustAnchors());
         assertTrue(settings.allowWildcards());
         assertEquals(null, settings.clientCredentials());
@@ -165,6 +169,30 @@ class DigiumXmlConfigTest {
         ConfigurationFileException e = assertThrows(ConfigurationFileException.class, () -> DigiumXmlConfig.read(file));
         assertEquals(file.toString(), e.file());
         return e;
+    }
+
+    @Test
+    void anAlternateOverUdpIsRefusedNamingIt() throws Exception {
+        ConfigurationFileException e = refused(config("", TLS_HOST
+                + "\n<host_alternate server=\"pbx2.sip.test\" transport=\"udp\"/>"));
+        assertEquals("host_alternate transport", e.element());
+    }
+
+    @Test
+    void twoAlternatesAreRefused() throws Exception {
+        ConfigurationFileException e = refused(config("", TLS_HOST
+                + "\n<host_alternate server=\"a.sip.test\" transport=\"tls\"/>"
+                + "\n<host_secondary server=\"b.sip.test\" transport=\"tls\"/>"));
+        assertEquals("host_secondary", e.element());
+        assertTrue(e.getMessage().contains("one <host_alternate>"), e.getMessage());
+    }
+
+    @Test
+    void anAlternateWithoutPortUsesTheTlsDefaultAndNoAlternateIsNone() throws Exception {
+        PhoneConfiguration with = DigiumXmlConfig.read(write(config("", TLS_HOST
+                + "\n<host_secondary server=\"pbx2.sip.test\" transport=\"tls\"/>")));
+        assertEquals(Optional.of(new PhoneConfiguration.Server("pbx2.sip.test", 5061)), with.alternate());
+        assertEquals(Optional.empty(), DigiumXmlConfig.read(write(config("", TLS_HOST))).alternate());
     }
 
     @Test

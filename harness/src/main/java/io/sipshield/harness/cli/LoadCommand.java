@@ -3,6 +3,7 @@ package io.sipshield.harness.cli;
 import io.sipshield.certs.format.CertificateFileContents;
 import io.sipshield.emulator.profile.DeviceProfile;
 import io.sipshield.emulator.profile.DeviceProfiles;
+import io.sipshield.emulator.ua.ReconnectPolicy;
 import io.sipshield.harness.load.LoadHtmlReport;
 import io.sipshield.harness.load.LoadJson;
 import io.sipshield.harness.load.LoadResult;
@@ -144,6 +145,13 @@ public final class LoadCommand implements Callable<Integer> {
             description = "CRLF keep-alive interval, each wait 80-100%% of it (RFC 5626; default ${DEFAULT-VALUE}).")
     private String keepAlive;
 
+    @Option(names = "--reconnect", paramLabel = "none|rfc5626|BASE:MAX", defaultValue = "none",
+            description = {"How a phone whose connection fails recovers (RFC 5626 section 4.5): none (default: it stays"
+                    + " down), rfc5626 (base-time 30 s, max-time 1800 s)",
+                "or BASE:MAX durations such as 200ms:2s; it waits min(MAX, BASE*2^failures), 50-100%% of it, then"
+                    + " reconnects and registers again."})
+    private String reconnect;
+
     @Option(names = "--timeout", paramLabel = "S", defaultValue = "10",
             description = "How long one step (connect, REGISTER, INVITE, BYE) may take (default ${DEFAULT-VALUE}).")
     private String timeout;
@@ -151,6 +159,12 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N",
             description = "Event loop threads shared by all phones and the mock (default: processors).")
     private Integer threads;
+
+    @Option(names = "--warmup", paramLabel = "W", defaultValue = "0",
+            description = {"First run W registrations (storms of at most --phones phones, same users and settings,",
+                "no calls, not counted) so the JIT has compiled the handshake and SIP paths before the measured",
+                "run (default 0: none)."})
+    private int warmup;
 
     @Option(names = "--measure-heap", description = "Measure used heap after GC before and while holding the phones.")
     private boolean measureHeap;
@@ -177,10 +191,16 @@ public final class LoadCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         LoadRun run;
         try {
-            run = settings();
+            run = settings().build();
+            if (warmup < 0 || warmup > 100_000) {
+                throw new UnusableInput("--warmup: expected 0 to 100000 phones, got " + warmup);
+            }
         } catch (UnusableInput | IllegalArgumentException e) {
             err.println(NAME + ": " + e.getMessage());
             return ExitCodes.INVALID_INPUT;
+        }
+        for (int left = warmup; left > 0; left -= phones) {
+            LoadWarmup.run(warmupRun(Math.min(left, phones)), err);
         }
         LoadProgressPrinter progress = new LoadProgressPrinter(err, terminal, Duration.ofSeconds(5));
         LoadResult result;
@@ -206,7 +226,22 @@ public final class LoadCommand implements Callable<Integer> {
         return result.failed() ? ExitCodes.FAILED : ExitCodes.OK;
     }
 
-    private LoadRun settings() throws UnusableInput {
+    /**
+     * One warm-up storm: the measured run's settings with {@code count} of its phones, no calls, no hold, no
+     * heap measurement; against the embedded mock it warms its own mock, against a remote target the
+     * same server (its registrar simply replaces the warm-up contacts when the measured phones register).
+     */
+    private LoadRun warmupRun(int count) {
+        try {
+            LoadRun.Builder builder = settings();
+            return builder.phones(count).callsPerPhone(0).duration(null).hold(Duration.ZERO).measureHeap(false)
+                    .build();
+        } catch (UnusableInput e) {
+            throw new IllegalStateException("the settings were checked before the warm-up", e);
+        }
+    }
+
+    private LoadRun.Builder settings() throws UnusableInput {
         DeviceProfile profile = DeviceProfiles.byName(profileName).orElseThrow(() -> new UnusableInput(
                 "--profile: unknown device profile '" + profileName + "'; expected one of: " + DeviceProfiles.names()));
         LoadRun.Builder builder = LoadRun.builder().phones(phones).rate(rate(rate)).profile(profile)
@@ -226,10 +261,11 @@ public final class LoadCommand implements Callable<Integer> {
         }
         builder.hold(duration("--hold", hold));
         builder.tlsResumption(LoadResumptionOption.resolve(resumption, fullHandshake));
+        builder.reconnect(reconnect(reconnect));
         if (threads != null) {
             builder.threads(threads);
         }
-        return builder.build();
+        return builder;
     }
 
     /** {@code --phone-offset}, or the offset {@code --shard I/N} stands for, or 0. */
@@ -271,6 +307,37 @@ public final class LoadCommand implements Callable<Integer> {
             anchors.addAll(contents.certificates());
         }
         return LoadTarget.remote(address, serverName != null ? serverName : address.getHostString(), anchors);
+    }
+
+    /**
+     * {@code --reconnect}: {@code none}, {@code rfc5626} (RFC 5626 §4.5's defaults) or {@code BASE:MAX}, two
+     * durations as {@link #duration} reads them ({@code 200ms:2s}), MAX at least BASE.
+     */
+    static ReconnectPolicy reconnect(String text) throws UnusableInput {
+        String value = text.strip().toLowerCase(Locale.ROOT);
+        switch (value) {
+            case "none":
+                return ReconnectPolicy.NONE;
+            case "rfc5626":
+                return ReconnectPolicy.rfc5626();
+            default:
+                break;
+        }
+        int colon = value.indexOf(':');
+        if (colon < 0) {
+            throw new UnusableInput("--reconnect: '" + text + "' is not a policy; expected none, rfc5626 or BASE:MAX"
+                    + " (e.g. 200ms:2s)");
+        }
+        Duration base = duration("--reconnect BASE", value.substring(0, colon));
+        Duration max = duration("--reconnect MAX", value.substring(colon + 1));
+        if (base.isZero()) {
+            throw new UnusableInput("--reconnect: BASE must be more than 0; was '" + text + "'");
+        }
+        if (max.compareTo(base) < 0) {
+            throw new UnusableInput("--reconnect: MAX (" + max.toMillis() + " ms) must be at least BASE ("
+                    + base.toMillis() + " ms); was '" + text + "'");
+        }
+        return ReconnectPolicy.of(base, max);
     }
 
     /** {@code 200} or {@code 200/s}. */

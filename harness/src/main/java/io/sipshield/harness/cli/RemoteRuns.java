@@ -5,6 +5,7 @@ import io.sipshield.harness.compare.ComparisonPrinter;
 import io.sipshield.harness.report.ComparisonReporter;
 import io.sipshield.harness.report.ConsoleReporter;
 import io.sipshield.harness.report.ReportDirectory;
+import io.sipshield.harness.report.RunHeader;
 import io.sipshield.harness.run.LiveScenarioExecutor;
 import io.sipshield.harness.run.RemoteTarget;
 import io.sipshield.harness.run.ScenarioExecutor;
@@ -73,7 +74,8 @@ final class RemoteRuns {
     /**
      * Runs {@code paths} against the mock, then against the target, prints both tables and the differences,
      * and writes the reports when {@code reportDir} is set: {@value #MOCK_REPORTS}/ and {@value #TARGET_REPORTS}/
-     * (each as a plain run's) plus {@link ComparisonReporter}'s files.
+     * (each as a plain run's) plus {@link ComparisonReporter}'s files. Stopped by SIGTERM, it still writes
+     * each side's reports of what finished ({@link ReportsOnShutdown}; a side not started writes none).
      *
      * @return {@link ExitCodes#DIFFERENT} when anything differs, {@link ExitCodes#INVALID_INPUT} for an
      *         unusable file or no scenario, {@link ExitCodes#OK} when both sides agree on everything
@@ -87,23 +89,47 @@ final class RemoteRuns {
             return code;
         }
         TargetServer server = ((LiveScenarioExecutor) targetExecutor).target().server();
-        out.println("Run 1 of 2: the mock");
-        List<ScenarioResult> mock = runOn(executors.get(), runner, paths, colour);
-        out.println();
-        out.println("Run 2 of 2: the target " + server);
-        List<ScenarioResult> onTarget = runOn(targetExecutor, runner, paths, colour);
-        if (mock.isEmpty()) {
-            err.println("sipshield run: no scenario file (*.yaml, *.yml) found in: "
-                    + String.join(", ", paths.stream().map(Path::toString).toList()));
-            return ExitCodes.INVALID_INPUT;
+        // a SIGTERM from here on still writes each side's reports of what finished (the comparison is not written)
+        ReportsOnShutdown mockSide = ReportsOnShutdown.install("the mock", new ConsoleReporter(out, Path.of(""), colour,
+                false), out, err, sideReports(reportDir, MOCK_REPORTS));
+        ReportsOnShutdown targetSide = ReportsOnShutdown.install("the target", new ConsoleReporter(out, Path.of(""),
+                colour, false), out, err, sideReports(reportDir, TARGET_REPORTS));
+        try {
+            out.println("Run 1 of 2: the mock");
+            List<ScenarioResult> mock = runOn(executors.get(), runner, paths, mockSide);
+            out.println();
+            out.println("Run 2 of 2: the target " + server);
+            List<ScenarioResult> onTarget = runOn(targetExecutor, runner, paths, targetSide);
+            if (mock.isEmpty()) {
+                err.println("sipshield run: no scenario file (*.yaml, *.yml) found in: "
+                        + String.join(", ", paths.stream().map(Path::toString).toList()));
+                return ExitCodes.INVALID_INPUT;
+            }
+            return mockSide.complete(() -> {
+                Integer compared = targetSide.complete(() -> compared(server, mock, onTarget, reportDir,
+                        mockSide.header(), targetSide.header()), null);
+                if (compared == null) { // the target side's hook took over just now: the mock side is still ours
+                    writeSide(reportDir, MOCK_REPORTS, mock, mockSide.header());
+                    return ExitCodes.INTERRUPTED;
+                }
+                return compared;
+            }, ExitCodes.INTERRUPTED);
+        } finally {
+            mockSide.close();
+            targetSide.close();
         }
+    }
+
+    /** Prints the differences and writes every report; the exit code as {@link #compare} describes it. */
+    private int compared(TargetServer server, List<ScenarioResult> mock, List<ScenarioResult> onTarget, Path reportDir,
+                         RunHeader mockHeader, RunHeader targetHeader) {
         Comparison comparison = Comparison.of(server, mock, onTarget);
         out.println();
         new ComparisonPrinter(Path.of("")).print(comparison, out);
         if (reportDir != null) {
             try {
-                new ReportDirectory(reportDir.resolve(MOCK_REPORTS), Path.of("")).write(mock);
-                new ReportDirectory(reportDir.resolve(TARGET_REPORTS), Path.of("")).write(onTarget);
+                new ReportDirectory(reportDir.resolve(MOCK_REPORTS), Path.of(""), mockHeader).write(mock);
+                new ReportDirectory(reportDir.resolve(TARGET_REPORTS), Path.of(""), targetHeader).write(onTarget);
                 new ComparisonReporter(Path.of("")).write(comparison, reportDir);
             } catch (IOException e) {
                 err.println("sipshield run: " + e.getMessage());
@@ -116,11 +142,29 @@ final class RemoteRuns {
         return comparison.differs() ? ExitCodes.DIFFERENT : ExitCodes.OK;
     }
 
-    /** One side's run, its table printed as it goes; the executor is closed afterwards. */
-    private List<ScenarioResult> runOn(ScenarioExecutor executor, ScenarioRunner.Builder runner, List<Path> paths,
-                                       boolean colour) {
+    /** What a stopped comparison writes for one side: its reports under {@code reportDir/side}; null without. */
+    private static ReportsOnShutdown.Reports sideReports(Path reportDir, String side) {
+        return reportDir == null ? null
+                : (results, header) -> new ReportDirectory(reportDir.resolve(side), Path.of(""), header).write(results);
+    }
+
+    /** Writes one side's reports (a failure is one line on standard error). */
+    private void writeSide(Path reportDir, String side, List<ScenarioResult> results, RunHeader header) {
+        if (reportDir == null) {
+            return;
+        }
         try {
-            return runner.executor(executor).build().run(paths, new ConsoleReporter(out, Path.of(""), colour, false));
+            new ReportDirectory(reportDir.resolve(side), Path.of(""), header).write(results);
+        } catch (IOException e) {
+            err.println("sipshield run: " + e.getMessage());
+        }
+    }
+
+    /** One side's run, its table printed as it goes (by {@code side}); the executor is closed afterwards. */
+    private List<ScenarioResult> runOn(ScenarioExecutor executor, ScenarioRunner.Builder runner, List<Path> paths,
+                                       ReportsOnShutdown side) {
+        try {
+            return runner.executor(executor).build().run(paths, side);
         } finally {
             close(executor, err);
         }

@@ -1,8 +1,11 @@
 package io.sipshield.harness.cli;
 
 import io.sipshield.harness.report.ConsoleReporter;
+import io.sipshield.harness.report.RunHeader;
 import io.sipshield.harness.run.RunListener;
 import io.sipshield.harness.run.ScenarioResult;
+import io.sipshield.harness.run.Shard;
+import io.sipshield.harness.run.SuiteManifest;
 import io.sipshield.harness.run.Verdict;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -19,8 +22,11 @@ import java.util.Objects;
  * keeps the results of the scenarios that finished; a JVM shutdown hook then prints the summary and writes
  * the reports of those, each scenario that did not finish marked {@link Verdict#ERROR} with
  * {@value #INTERRUPTED}. The process still exits with the signal's status (143 for SIGTERM,
- * {@link ExitCodes#INTERRUPTED}). When the run ends by itself, {@link #complete} writes the final reports
- * instead, holding off the hook until they are written; {@link #close} removes the hook.
+ * {@link ExitCodes#INTERRUPTED}). The reports carry the run's {@link RunHeader} (shard and suite manifest,
+ * heard in {@link #suitePlanned} before the first scenario starts, and how many cases did not finish), so
+ * {@code sipshield report merge} can join a stopped shard with the others. When the run ends by itself,
+ * {@link #complete} writes the final reports instead, holding off the hook until they are written;
+ * {@link #close} removes the hook.
  */
 final class ReportsOnShutdown implements RunListener, AutoCloseable {
 
@@ -30,7 +36,11 @@ final class ReportsOnShutdown implements RunListener, AutoCloseable {
     /** Writes the file reports of a list of results. */
     @FunctionalInterface
     interface Reports {
-        void write(List<ScenarioResult> results) throws IOException;
+        /**
+         * @param header the run's header ({@link RunHeader#interrupted()} counting the unfinished cases when
+         *               the hook writes), or null when the suite was not planned yet
+         */
+        void write(List<ScenarioResult> results, RunHeader header) throws IOException;
     }
 
     /** Work done once the run ended by itself. */
@@ -42,17 +52,21 @@ final class ReportsOnShutdown implements RunListener, AutoCloseable {
     private final RunListener next;
     private final PrintWriter out;
     private final PrintWriter err;
+    private final String label;
     private final Reports reports;
     private final Thread hook;
     private final List<ScenarioResult> finished = new ArrayList<>();
     private List<Path> files = List.of();
     private List<String> caseNames = List.of();
+    private RunHeader header;
+    private boolean started;
     private boolean settled;
 
-    private ReportsOnShutdown(RunListener next, PrintWriter out, PrintWriter err, Reports reports) {
+    private ReportsOnShutdown(RunListener next, PrintWriter out, PrintWriter err, String label, Reports reports) {
         this.next = Objects.requireNonNull(next, "next");
         this.out = out;
         this.err = err;
+        this.label = Objects.requireNonNull(label, "label");
         this.reports = reports;
         this.hook = new Thread(this::interrupted, "sipshield-reports-on-shutdown");
     }
@@ -63,9 +77,31 @@ final class ReportsOnShutdown implements RunListener, AutoCloseable {
      * @param reports writes the file reports, or null when none were asked for (the summary is still printed)
      */
     static ReportsOnShutdown install(RunListener next, PrintWriter out, PrintWriter err, Reports reports) {
-        ReportsOnShutdown listener = new ReportsOnShutdown(next, out, err, reports);
+        return install("", next, out, err, reports);
+    }
+
+    /**
+     * As {@link #install(RunListener, PrintWriter, PrintWriter, Reports)}, for one of several runs of a
+     * command ({@code --compare}'s two sides): {@code label} (e.g. {@code the mock}) starts its interrupted line.
+     */
+    static ReportsOnShutdown install(String label, RunListener next, PrintWriter out, PrintWriter err,
+                                     Reports reports) {
+        ReportsOnShutdown listener = new ReportsOnShutdown(next, out, err, label, reports);
         Runtime.getRuntime().addShutdownHook(listener.hook);
         return listener;
+    }
+
+    @Override
+    public void suitePlanned(Shard shard, SuiteManifest suite) {
+        synchronized (this) {
+            header = new RunHeader(VersionProvider.version(), shard, suite);
+        }
+        next.suitePlanned(shard, suite);
+    }
+
+    /** The run's header once the suite is planned; null before. */
+    synchronized RunHeader header() {
+        return header;
     }
 
     @Override
@@ -78,6 +114,7 @@ final class ReportsOnShutdown implements RunListener, AutoCloseable {
         synchronized (this) {
             this.files = List.copyOf(files);
             this.caseNames = new ArrayList<>(caseNames);
+            this.started = true;
         }
         next.runStarting(files, caseNames);
     }
@@ -128,15 +165,21 @@ final class ReportsOnShutdown implements RunListener, AutoCloseable {
             return;
         }
         settled = true;
-        List<ScenarioResult> results = withUnfinished();
+        String prefix = label.isEmpty() ? "" : label + ": ";
         out.println();
-        out.println("interrupted: " + finished.size() + " of " + files.size() + " scenarios finished; the other "
+        if (!started) {
+            out.println(prefix + "interrupted before the first scenario started; no report written");
+            out.flush();
+            return;
+        }
+        List<ScenarioResult> results = withUnfinished();
+        out.println(prefix + "interrupted: " + finished.size() + " of " + files.size() + " scenarios finished; the other "
                 + (files.size() - finished.size()) + " are reported as interrupted");
         out.println(ConsoleReporter.summary(results));
         out.flush();
         if (reports != null) {
             try {
-                reports.write(results);
+                reports.write(results, header == null ? null : header.interrupted(files.size() - finished.size()));
             } catch (IOException | RuntimeException e) {
                 err.println("sipshield run: interrupted, and the reports could not be written: " + e.getMessage());
                 err.flush();

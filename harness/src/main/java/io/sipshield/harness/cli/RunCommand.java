@@ -1,10 +1,13 @@
 package io.sipshield.harness.cli;
 
+import io.sipshield.certs.FixtureCatalog;
 import io.sipshield.harness.capture.CaptureDirectory;
 import io.sipshield.harness.report.ConsoleReporter;
 import io.sipshield.harness.report.ReportDirectory;
 import io.sipshield.harness.report.RunHeader;
 import java.io.IOException;
+import io.sipshield.harness.run.FixtureDirectory;
+import io.sipshield.harness.run.FixtureDirectoryException;
 import io.sipshield.harness.run.LiveScenarioExecutor;
 import io.sipshield.harness.run.ScenarioExecutor;
 import io.sipshield.harness.run.ScenarioResult;
@@ -57,6 +60,9 @@ public final class RunCommand implements Callable<Integer> {
     /** The option that keeps provisioned Cisco phones' trust stores in a directory across runs. */
     public static final String STATE_DIR_OPTION = "--state-dir";
 
+    /** The option that keeps the test PKI in a directory across runs. */
+    public static final String FIXTURES_DIR_OPTION = "--fixtures-dir";
+
     private static final String DEFAULT_PATH = "scenarios";
 
     @ParentCommand
@@ -107,6 +113,15 @@ public final class RunCommand implements Callable<Integer> {
                     + " See docs/scenario-format.md."})
     private Path stateDir;
 
+    @Option(names = FIXTURES_DIR_OPTION, paramLabel = "DIR",
+            description = {"Keep the test PKI (certificates, keys) in DIR: generated and written there on first use,"
+                    + " read back after, so trust lists a phone kept",
+                "with " + STATE_DIR_OPTION + " are signed by the same SAST next run (default: a new PKI per run)."
+                    + " The same directory as asterisk-config " + FIXTURES_DIR_OPTION + "."})
+    private Path fixturesDir;
+
+    private FixtureCatalog keptFixtures;
+
     @Mixin
     private TargetOptions remote = new TargetOptions();
 
@@ -119,6 +134,9 @@ public final class RunCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     TIMEOUT_OPTION + " must be a whole number of seconds, at least 1; was " + timeoutSeconds);
         }
+        if (fixturesDir != null && !loadFixtures()) {
+            return ExitCodes.INVALID_INPUT;
+        }
         List<Path> targets = paths.isEmpty() ? List.of(Path.of(DEFAULT_PATH)) : paths;
         RemoteRuns remoteRuns = new RemoteRuns(remote, spec.commandLine().getOut(), spec.commandLine().getErr());
         if (remote.comparing()) {
@@ -127,10 +145,10 @@ public final class RunCommand implements Callable<Integer> {
                         + " without captures: leave out " + (captureDir != null ? CAPTURE_OPTION : SHARD_OPTION));
                 return ExitCodes.INVALID_INPUT;
             }
-            return remoteRuns.compare(parent::newExecutor, ScenarioRunner.builder()
+            return remoteRuns.compare(this::newExecutor, ScenarioRunner.builder()
                     .timeout(Duration.ofSeconds(timeoutSeconds)).jobs(jobs), targets, reportDir, parent.colour());
         }
-        ScenarioExecutor executor = parent.newExecutor();
+        ScenarioExecutor executor = newExecutor();
         if (captureDir != null && !captureInto(executor)) {
             close(executor);
             return ExitCodes.INVALID_INPUT;
@@ -148,7 +166,8 @@ public final class RunCommand implements Callable<Integer> {
         ReportsOnShutdown shutdown = ReportsOnShutdown.install(new ConsoleReporter(spec.commandLine().getOut(),
                         Path.of(""), parent.colour(), progress != null ? progress : System.console() != null),
                 spec.commandLine().getOut(), spec.commandLine().getErr(),
-                reportDir == null ? null : finished -> new ReportDirectory(reportDir, Path.of("")).write(finished));
+                reportDir == null ? null
+                        : (finished, header) -> new ReportDirectory(reportDir, Path.of(""), header).write(finished));
         try {
             return runAndReport(executor, targets, shutdown);
         } finally {
@@ -185,6 +204,25 @@ public final class RunCommand implements Callable<Integer> {
             return ExitCodes.INVALID_INPUT;
         }
         return emptyShard ? ExitCodes.OK : ExitCodes.forResults(results);
+    }
+
+    /** The run's executor: the parent's, or with {@link #fixturesDir} a live one over the PKI kept there. */
+    private ScenarioExecutor newExecutor() {
+        return keptFixtures == null ? parent.newExecutor() : new LiveScenarioExecutor(keptFixtures, fixturesDir);
+    }
+
+    /**
+     * Reads (or makes and writes) the PKI of {@link #fixturesDir} into {@link #keptFixtures}; false (with one line
+     * on stderr naming the file) when the directory holds no usable PKI.
+     */
+    private boolean loadFixtures() {
+        try {
+            keptFixtures = new FixtureDirectory(fixturesDir).loadOrCreate();
+            return true;
+        } catch (FixtureDirectoryException e) {
+            spec.commandLine().getErr().println("sipshield run: " + FIXTURES_DIR_OPTION + ": " + e.getMessage());
+            return false;
+        }
     }
 
     /** Has the live executor capture into {@link #captureDir}; false (with one line on stderr) when it cannot. */

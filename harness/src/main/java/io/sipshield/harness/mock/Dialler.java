@@ -288,10 +288,11 @@ final class Dialler {
         RelayHandler toCallee = new RelayHandler(random);
         RelayHandler toCaller = new RelayHandler(random);
         CryptoAttribute callerOffered = outcome instanceof AsteriskMediaNegotiation.Srtp srtp ? srtp.offered() : null;
-        callerPorts.rtp().pipeline().addLast("media", mediaCodec(answerCrypto, callerOffered, remote));
+        callerPorts.rtp().pipeline().addLast("media", mediaCodec(answerCrypto, callerOffered, remote,
+                state.srtpReceived()));
         callerPorts.rtp().pipeline().addLast("relay", toCallee);
         calleePorts.rtp().pipeline().addLast("media", mediaCodec(calleeKey, calleeAnswerKey,
-                new InetSocketAddress(answer.connectionAddress(), answer.port())));
+                new InetSocketAddress(answer.connectionAddress(), answer.port()), state.srtpReceived()));
         calleePorts.rtp().pipeline().addLast("relay", toCaller);
         toCallee.relayTo(calleePorts.rtp());
         toCaller.relayTo(callerPorts.rtp());
@@ -339,11 +340,11 @@ final class Dialler {
 
     /** RTP or SRTP on one leg: the mock's key out, the phone's key in. */
     private static ChannelHandler mediaCodec(CryptoAttribute local, CryptoAttribute remoteKey,
-                                             InetSocketAddress remote) {
+                                             InetSocketAddress remote, SrtpReceiveCounts srtpReceived) {
         if (local == null || remoteKey == null) {
             return new RtpCodec(remote, status -> { });
         }
         return new SrtpCodec(SrtpContext.create(local.suite(), local.key()),
-                SrtpContext.create(remoteKey.suite(), remoteKey.key()), remote, status -> { });
+                SrtpContext.create(remoteKey.suite(), remoteKey.key()), remote, srtpReceived::record);
     }
 }

@@ -110,6 +110,7 @@ public final class MockAsterisk implements AutoCloseable {
     private volatile boolean closed;
     private volatile SslContext tlsContext;
     private final TlsHandshakeCounter handshakes = new TlsHandshakeCounter();
+    private final SrtpReceiveCounts srtpReceived = new SrtpReceiveCounts();
 
     private MockAsterisk(Builder builder) {
         this.config = builder;
@@ -138,7 +139,8 @@ public final class MockAsterisk implements AutoCloseable {
         PbxState state = new PbxState(Map.copyOf(config.endpoints), config.dialplan(),
                 new PromptLibrary(config.soundsDirectory), registrar,
                 config.realm != null ? config.realm : config.personality.defaultRealm(),
-                userAgent, group, recorded::add, config.clock, config.rtcpInterval, new SipRouting(), channels);
+                userAgent, group, recorded::add, config.clock, config.rtcpInterval,
+                new SipRouting(srtpReceived), channels, srtpReceived);
         bootstrap = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
@@ -282,6 +284,14 @@ public final class MockAsterisk implements AutoCloseable {
     /** The transport's TLS session counters so far: handshakes, and how many resumed by ID or by ticket. */
     public ServerSessionResumption.Stats tlsSessionStats() {
         return ServerSessionResumption.statsOf(tlsContext, handshakes);
+    }
+
+    /**
+     * Every SRTP packet received on the mock's channels so far (answered, bridged, re-keyed), by
+     * outcome: authentication failures, replays and malformed packets are dropped and counted here.
+     */
+    public SrtpReceiveCounts srtpReceived() {
+        return srtpReceived;
     }
 
     /** Where the TLS transport listens (the same address across a {@link #restart}). */

@@ -267,7 +267,7 @@ final class PbxSipHandler extends SimpleChannelInboundHandler<Object> {
             ports.rtp().pipeline().addLast("srtp", new SrtpCodec(
                     SrtpContext.create(media.answerCrypto().suite(), media.answerCrypto().key()),
                     SrtpContext.create(srtp.offered().suite(), srtp.offered().key()),
-                    media.remote(), status -> { }));
+                    media.remote(), state.srtpReceived()::record));
             rtcpOut = SrtcpContext.create(media.answerCrypto().suite(), media.answerCrypto().key());
             rtcpIn = SrtcpContext.create(srtp.offered().suite(), srtp.offered().key());
         } else {

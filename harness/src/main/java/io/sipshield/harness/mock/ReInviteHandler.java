@@ -90,6 +90,11 @@ final class ReInviteHandler {
     }
 
     private final Map<String, Leg> legs = new ConcurrentHashMap<>();
+    private final SrtpReceiveCounts srtpReceived;
+
+    ReInviteHandler(SrtpReceiveCounts srtpReceived) {
+        this.srtpReceived = srtpReceived;
+    }
 
     /** A leg is up (its 200 sent or received): re-INVITEs for its Call-ID are answered until its media closes. */
     void opened(String callId, Leg leg) {
@@ -187,7 +192,7 @@ final class ReInviteHandler {
      * A new phone key or address: the leg's codec is replaced, the mock's key kept (its outbound
      * context restarts on the same key and the stream's running sequence numbers).
      */
-    private static void retarget(Channel media, CryptoAttribute localKey, CryptoAttribute remoteKey,
+    private void retarget(Channel media, CryptoAttribute localKey, CryptoAttribute remoteKey,
                                  InetSocketAddress remote) {
         ChannelPipeline pipeline = media.pipeline();
         ChannelHandler old = pipeline.get(SrtpCodec.class) != null ? pipeline.get(SrtpCodec.class)
@@ -197,7 +202,7 @@ final class ReInviteHandler {
         }
         ChannelHandler codec = localKey == null || remoteKey == null ? new RtpCodec(remote, status -> { })
                 : new SrtpCodec(SrtpContext.create(localKey.suite(), localKey.key()),
-                        SrtpContext.create(remoteKey.suite(), remoteKey.key()), remote, status -> { });
+                        SrtpContext.create(remoteKey.suite(), remoteKey.key()), remote, srtpReceived::record);
         pipeline.replace(old, pipeline.context(old).name(), codec);
     }
 }

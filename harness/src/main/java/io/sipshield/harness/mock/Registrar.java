@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,6 +99,12 @@ public final class Registrar {
     }
 
     private final Map<String, Map<String, Entry>> aors = new LinkedHashMap<>();
+    /**
+     * The AORs that got a contact over each connection, so a closed connection costs its own AORs and
+     * not a walk over every AOR (10,000 phones closing would otherwise cost 10,000 x 10,000 checks).
+     * May name AORs whose contact has since moved or expired: {@link #connectionClosed} checks the entry.
+     */
+    private final Map<Object, Set<String>> aorsByConnection = new IdentityHashMap<>();
     private final Clock clock;
 
     Registrar(Clock clock) {
@@ -155,6 +162,7 @@ public final class Registrar {
                 entry.rtt = previous.rtt;
             }
             contacts.put(contact.uri(), entry);
+            aorsByConnection.computeIfAbsent(connection, c -> new HashSet<>()).add(aorName);
             touched.add(contact.uri());
         }
         if (aor.removeExisting() && contacts.size() > aor.maxContacts()) {
@@ -186,11 +194,21 @@ public final class Registrar {
      */
     synchronized void clear() {
         aors.clear();
+        aorsByConnection.clear();
     }
 
     /** Deletes every contact registered over {@code connection}. */
     synchronized void connectionClosed(Object connection) {
-        aors.values().forEach(contacts -> contacts.values().removeIf(entry -> entry.connection == connection));
+        Set<String> touched = aorsByConnection.remove(connection);
+        if (touched == null) {
+            return;
+        }
+        for (String aorName : touched) {
+            Map<String, Entry> contacts = aors.get(aorName);
+            if (contacts != null) {
+                contacts.values().removeIf(entry -> entry.connection == connection);
+            }
+        }
     }
 
     /** Whether the contact is still bound over {@code connection}. */

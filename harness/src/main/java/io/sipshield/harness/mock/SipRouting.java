@@ -16,7 +16,12 @@ final class SipRouting {
 
     private final Map<String, Consumer<Response>> responseHandlers = new ConcurrentHashMap<>();
     private final Map<String, DialBridge> bridges = new ConcurrentHashMap<>();
-    private final ReInviteHandler reInvites = new ReInviteHandler();
+    private final ReInviteHandler reInvites;
+
+    /** {@code srtpReceived}: where re-keyed legs count their received SRTP packets. */
+    SipRouting(SrtpReceiveCounts srtpReceived) {
+        this.reInvites = new ReInviteHandler(srtpReceived);
+    }
 
     /** Every answered call leg's media, for the re-INVITEs its phone sends (hold, resume). */
     ReInviteHandler reInvites() {

@@ -94,6 +94,9 @@ public final class JUnitXmlReporter {
         property(xml, RunHeader.SHARD_PROPERTY, header.shard().toString());
         property(xml, RunHeader.SUITE_CASES_PROPERTY, Integer.toString(header.suite().cases()));
         property(xml, RunHeader.SUITE_DIGEST_PROPERTY, header.suite().digest());
+        if (header.interrupted() > 0) {
+            property(xml, RunHeader.INTERRUPTED_PROPERTY, Integer.toString(header.interrupted()));
+        }
         xml.writeCharacters("\n  ");
         xml.writeEndElement();
     }

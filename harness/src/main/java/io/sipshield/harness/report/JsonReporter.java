@@ -28,7 +28,9 @@ import java.util.TreeMap;
  * {@code observed}, {@code holds}), the error, the notes and the observed facts: TLS (with the
  * bitmask as hex and flag names), SIP statuses, SDP, media counters with the media over time
  * ({@code media.timeline.buckets}, one object per interval), server facts, the server chain
- * with the verification findings, and the SIP messages (first lines; SDES keys are never in a trace).
+ * with the verification findings, the SIP messages (first lines; SDES keys are never in a trace), and for a
+ * provisioned Cisco phone how each boot ended ({@code provisioning}: per phone, the first phone's at the top, a
+ * {@code reboot} step's on the step).
  */
 public final class JsonReporter {
 
@@ -73,6 +75,9 @@ public final class JsonReporter {
             ObjectNode run = root.putObject("run").put("version", header.version());
             run.putObject("shard").put("index", header.shard().index()).put("count", header.shard().count());
             run.putObject("suite").put("cases", header.suite().cases()).put("digest", header.suite().digest());
+            if (header.interrupted() > 0) {
+                run.put("interrupted", header.interrupted()); // cases not finished: the run was stopped
+            }
         }
         ObjectNode summary = root.putObject("summary");
         summary.put("total", results.size());
@@ -149,6 +154,27 @@ public final class JsonReporter {
         }
     }
 
+    /**
+     * How a Cisco phone's boot ended (DEVICES.md §A.3), as {@code provisioning}: {@code trustList} (installed,
+     * replaced, kept, rejected, absent), {@code config} (accepted, rejected, failed, absent), {@code itl} (the name
+     * the ITL in force came under, or none), {@code ctlRecords}, {@code sast} (fixture ids) and {@code lists} (each
+     * trust-list file asked for, with its decision). Nothing for a phone that was not provisioned.
+     */
+    private static void provisioning(ObjectNode node, Observation.ProvisioningObservation provisioning) {
+        if (provisioning == null) {
+            return;
+        }
+        ObjectNode out = node.putObject("provisioning")
+                .put("trustList", provisioning.trustList())
+                .put("config", provisioning.config())
+                .put("itl", provisioning.itl())
+                .put("ctlRecords", provisioning.ctlRecords());
+        ArrayNode sast = out.putArray("sast");
+        provisioning.sast().forEach(sast::add);
+        ObjectNode lists = out.putObject("lists");
+        provisioning.lists().forEach(lists::put);
+    }
+
     /** The media over time: the interval, whether it was truncated, and one object per bucket in time order. */
     private static void timeline(ObjectNode node, MediaTimeline timeline) {
         node.put("intervalMillis", timeline.interval().toNanos() / 1e6).put("truncated", timeline.truncated());
@@ -194,9 +220,14 @@ public final class JsonReporter {
         ObjectNode node = mapper.createObjectNode();
         phone(node, observation.tls(), observation.sip(), observation.sdp(), observation.media());
         if (!observation.phones().isEmpty()) {
+            // the first phone's boot at the top, like its TLS and SIP (expect.provisioning checks that one)
+            provisioning(node, observation.phones().values().iterator().next().provisioning());
             ObjectNode phones = node.putObject("phones");
-            observation.phones().forEach((name, phone) ->
-                    phone(phones.putObject(name), phone.tls(), phone.sip(), phone.sdp(), phone.media()));
+            observation.phones().forEach((name, phone) -> {
+                ObjectNode phoneNode = phones.putObject(name);
+                phone(phoneNode, phone.tls(), phone.sip(), phone.sdp(), phone.media());
+                provisioning(phoneNode, phone.provisioning());
+            });
         }
         if (!observation.steps().isEmpty()) {
             ArrayNode steps = node.putArray("steps");
@@ -209,6 +240,7 @@ public final class JsonReporter {
                 if (step.received() != null) {
                     stepNode.put("received", step.received());
                 }
+                provisioning(stepNode, step.provisioning()); // a reboot step's boot
             }
         }
         if (observation.server() != null) {

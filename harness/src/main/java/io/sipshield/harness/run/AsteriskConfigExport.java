@@ -278,7 +278,7 @@ public final class AsteriskConfigExport implements AutoCloseable {
         Path dir;
         if (fixturesDirectory != null) {
             if (!Files.isDirectory(fixturesDirectory) || isEmpty(fixturesDirectory)) {
-                FixtureFiles.writeAll(catalog(), fixturesDirectory);
+                new FixtureDirectory(fixturesDirectory).save(catalog()); // sipshield run --fixtures-dir reads it back
             }
             dir = fixturesDirectory;
         } else {

@@ -24,8 +24,9 @@ import java.util.regex.Pattern;
  *     (the chain without its root, as PJSIP sends the file) and {@code priv_key_file = ${fixtures}/ID.key},
  *     {@code method = tlsv1_2} (the mock's TLS 1.2; see {@link #METHOD_FACTS}).</li>
  * <li>each endpoint: {@code [ID]} type=endpoint in context {@value #CONTEXT}, {@code disallow=all},
- *     {@code allow=ulaw}, {@code rewrite_contact=yes}, its {@code media_encryption} (and the optimistic and
- *     32-bit-tag options when set); {@code [ID-auth]} userpass with the endpoint id as user name;
+ *     {@code allow=ulaw}, {@code direct_media=no} (Asterisk's default is yes, which lets it re-INVITE bridged
+ *     phones to send media to each other; the mock always anchors media), {@code rewrite_contact=yes}, its
+ *     {@code media_encryption} (and the optimistic and 32-bit-tag options when set); {@code [ID-auth]} userpass with the endpoint id as user name;
  *     {@code [ID]} type=aor with {@code max_contacts=1}, {@code remove_existing=yes}.</li>
  * <li>each extension: {@code exten => N,1,App(...)} then {@code same => n,...} in context {@value #CONTEXT}
  *     (every endpoint's context, as the mock's dialplan is reachable from every endpoint).</li>
@@ -99,6 +100,7 @@ public final class AsteriskConfigRenderer {
                     .append("context = ").append(CONTEXT).append('\n')
                     .append("disallow = all\n")
                     .append("allow = ulaw\n")
+                    .append("direct_media = no\n")
                     .append("media_encryption = ").append(endpoint.mediaEncryption().keyword()).append('\n');
             if (endpoint.mediaEncryptionOptimistic()) {
                 b.append("media_encryption_optimistic = yes\n");

@@ -25,10 +25,19 @@ final class FixtureFiles implements AutoCloseable {
     static final String PLACEHOLDER = "${fixtures}";
 
     private final FixtureCatalog catalog;
+    private final boolean owned;
     private Path directory;
 
     FixtureFiles(FixtureCatalog catalog) {
         this.catalog = catalog;
+        this.owned = true;
+    }
+
+    /** The files already in {@code kept} (a {@link FixtureDirectory}): used as they are, never deleted. */
+    FixtureFiles(FixtureCatalog catalog, Path kept) {
+        this.catalog = catalog;
+        this.owned = false;
+        this.directory = kept;
     }
 
     /** The directory holding every fixture's files, written on the first call. */
@@ -96,7 +105,7 @@ final class FixtureFiles implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (directory == null) {
+        if (directory == null || !owned) {
             return;
         }
         try (Stream<Path> files = Files.walk(directory)) {

@@ -39,8 +39,21 @@ public final class LiveScenarioExecutor implements ScenarioExecutor, AutoCloseab
     }
 
     public LiveScenarioExecutor(FixtureCatalog fixtures) {
+        this(fixtures, new FixtureFiles(fixtures));
+    }
+
+    /**
+     * Runs with a test PKI kept in a directory ({@code sipshield run --fixtures-dir}): {@code fixtures} as
+     * {@link FixtureDirectory#loadOrCreate} read it from {@code fixtureFiles}, whose files are {@code ${fixtures}}
+     * as they are (never deleted).
+     */
+    public LiveScenarioExecutor(FixtureCatalog fixtures, java.nio.file.Path fixtureFiles) {
+        this(fixtures, new FixtureFiles(fixtures, fixtureFiles.toAbsolutePath()));
+    }
+
+    private LiveScenarioExecutor(FixtureCatalog fixtures, FixtureFiles files) {
         this.fixtures = fixtures;
-        this.files = new FixtureFiles(fixtures);
+        this.files = files;
         this.group = new MultiThreadIoEventLoopGroup(0, new DefaultThreadFactory("sipshield", true),
                 NioIoHandler.newFactory());
     }

@@ -1,5 +1,6 @@
 package io.sipshield.harness.run;
 
+import io.sipshield.emulator.AlternateServer;
 import io.sipshield.emulator.PhoneSettings;
 import io.sipshield.emulator.cisco.SepMacConfig;
 import io.sipshield.emulator.config.AlgoFirmware;
@@ -106,14 +107,42 @@ final class PhoneConfigFile {
         return generic.profile().resolve(named.orElse(null));
     }
 
-    /** Applies the file to {@code settings}, then points the phone at {@code server}. */
+    /**
+     * Applies the file to {@code settings}, then points the phone at {@code server}. A file with an alternate server
+     * (a Digium {@code host_alternate}) has its failover played only when its primary is a host under
+     * {@code .invalid} (RFC 6761 §6.4: such a name never resolves, so it stands for a server that cannot be reached):
+     * the primary is then a loopback port nothing listens on and the alternate is {@code server}. Otherwise the run
+     * has one server, the primary is it, and the alternate is left out.
+     */
     void applyTo(PhoneSettings.Builder settings, InetSocketAddress server) {
         if (cisco != null) {
             cisco.customise(settings);
         } else {
             generic.applyTo(settings);
         }
+        Optional<PhoneConfiguration.Server> alternate = generic == null ? Optional.empty() : generic.alternate();
+        if (alternate.isPresent() && unreachablePrimary()) {
+            settings.serverAddress(closedPort(server));
+            settings.alternateServer(AlternateServer.of(alternate.get().host(), server));
+            return;
+        }
+        settings.alternateServer(null);
         settings.serverAddress(server);
+    }
+
+    /** Whether the file's primary is a host under {@code .invalid}, which the run plays as unreachable. */
+    private boolean unreachablePrimary() {
+        String host = generic.serverHost().toLowerCase(Locale.ROOT);
+        return host.equals("invalid") || host.endsWith(".invalid");
+    }
+
+    /** A loopback port nothing listens on (bound to learn a free one, then closed): a connection is refused. */
+    private static InetSocketAddress closedPort(InetSocketAddress near) {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, near.getAddress())) {
+            return new InetSocketAddress(near.getAddress(), socket.getLocalPort());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot find a closed port for an unreachable host_primary", e);
+        }
     }
 
     /**
@@ -130,6 +159,13 @@ final class PhoneConfigFile {
                     + manager.securedSipPort().orElse(5061)).orElse("(no call manager)");
         } else {
             named = generic.serverHost() + ":" + generic.serverPort();
+            Optional<PhoneConfiguration.Server> alternate = generic.alternate();
+            if (alternate.isPresent() && unreachablePrimary()) {
+                return "config: the file's server " + named + " is unreachable (a .invalid host: a closed port), its"
+                        + " alternate " + alternate.get() + " reached at " + server.getHostString() + ":"
+                        + server.getPort() + " (the scenario's server; the alternate's host name is kept for SNI and the"
+                        + " identity check)";
+            }
         }
         return "config: the file's server " + named + " reached at " + server.getHostString() + ":" + server.getPort()
                 + " (the scenario's server; the file's host name is kept for SNI and the identity check)";

@@ -11,6 +11,14 @@ public interface RunListener {
     };
 
     /**
+     * Every file is loaded and the suite is known, before {@link #runStarting(List, List)}: which shard runs
+     * and the whole suite's manifest, so a report written before the run ends (a stopped run) can still name
+     * them.
+     */
+    default void suitePlanned(Shard shard, SuiteManifest suite) {
+    }
+
+    /**
      * The scenarios found, in the order they will run, before the first one starts: one file entry per
      * scenario (a file with a table of cases appears once per row).
      */

@@ -191,6 +191,11 @@ final class ScenarioRun implements AutoCloseable {
             phone = Phone.create(profile, settings.build(), group);
             phones.put(name, phone);
             TlsReport report = await(phone.connect(), "TLS connect");
+            if (phone.onAlternate()) {
+                notes.add(name + ": failover: host_primary " + phone.settings().serverHost() + " failed ("
+                        + phone.primaryFailure() + "); connected to host_alternate " + phone.settings().alternateServer()
+                        + ", where it registers");
+            }
             tls.put(name, report);
             if (report.failure() != null) {
                 notes.add(name + ": " + report.failure());

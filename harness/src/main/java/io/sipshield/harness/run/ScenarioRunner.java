@@ -106,11 +106,13 @@ public final class ScenarioRunner {
         }
         ShardPlan<Planned> shards = new ShardPlan<>(entries);
         List<Planned> plan = shards.select(shard);
+        SuiteManifest manifest = shards.manifest();
+        listener.suitePlanned(shard, manifest);
         listener.runStarting(plan.stream().map(Planned::file).toList(),
                 plan.stream().map(planned -> planned.scenario() == null ? null : planned.scenario().caseName()).toList());
         List<ScenarioResult> results = runPlan(plan, listener);
         listener.runFinished(List.copyOf(results));
-        return new ShardRun(shard, shards.manifest(), results);
+        return new ShardRun(shard, manifest, results);
     }
 
     /** Runs the plan on {@code jobs} runner threads; results in plan order. */

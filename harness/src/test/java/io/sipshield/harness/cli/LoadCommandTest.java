@@ -46,6 +46,7 @@ class LoadCommandTest {
         "--phones 2 --duration 5x            | --duration: '5x' is not a duration",
         "--phones 2 --calls-per-phone -1     | calls per phone must be 0 to 10000, got -1",
         "--phones 2 --server-name pbx.test   | --trust and --server-name are for a HOST:PORT target",
+        "--phones 2 --warmup -1              | --warmup: expected 0 to 100000 phones, got -1",
         "--phones 2 --target 127.0.0.1:5061 --trust /nonexistent/ca.pem | /nonexistent/ca.pem"})
     void unusableInputExitsTwoNamingTheOption(String args, String message) {
         assertEquals(ExitCodes.INVALID_INPUT, load(args.strip().split("\\s+")));
@@ -84,6 +85,20 @@ class LoadCommandTest {
         assertTrue(html.contains("<svg"), html);
         assertTrue(html.contains("class=\"registered\""), html);
         assertTrue(html.contains("<td>call setup</td><td>8</td>"), html);
+    }
+
+    @Test
+    void aWarmUpRunsInRoundsOfAtMostThePhonesAndIsNotCounted(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("load.json");
+        int code = load("--phones", "3", "--rate", "100", "--warmup", "5", "--timeout", "30", "--json", json.toString());
+
+        assertEquals(ExitCodes.OK, code, out + "\n" + err);
+        String progress = err.toString();
+        assertTrue(progress.contains("warm-up: 3 phones, 3 registered in "), progress);
+        assertTrue(progress.contains("warm-up: 2 phones, 2 registered in "), progress);
+        assertEquals(2, progress.lines().filter(line -> line.matches("warm-up: .* registered in .*")).count(), progress);
+        JsonNode root = JsonMapper.builder().build().readTree(json.toFile());
+        assertEquals(3, root.path("latencies_ms").path("register_round_trip").path("count").asLong(), root.toString());
     }
 
     @Test

@@ -3,14 +3,8 @@ package io.sipshield.harness.mock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.sipshield.certs.FixtureCatalog;
-import io.sipshield.certs.FixtureName;
 import io.sipshield.emulator.Call;
 import io.sipshield.emulator.Phone;
-import io.sipshield.emulator.PhoneSettings;
 import io.sipshield.emulator.fault.Duplicate;
 import io.sipshield.emulator.fault.MediaFault;
 import io.sipshield.emulator.fault.PacketLoss;
@@ -29,10 +23,9 @@ import io.sipshield.emulator.rtp.ToneSource;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A D-Series calling the mock's {@code Echo()} over TLS with SDES-SRTP while its media port sits
@@ -43,26 +36,10 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(60)
 class EchoMediaFaultsTest {
 
-    private static final FixtureCatalog PKI = FixtureCatalog.create();
-    private static final EventLoopGroup LOOPS = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
-    private static MockAsterisk pbx;
-
-    @BeforeAll
-    static void start() {
-        pbx = MockAsterisk.builder()
-                .certificate(PKI.get(FixtureName.PBX_SERVER))
-                .endpoint(new MockEndpoint("101", "pass101", MediaEncryption.SDES))
-                .extension("600", DialplanApp.ECHO)
-                .port(0)
-                .eventLoopGroup(LOOPS)
-                .build().start();
-    }
-
-    @AfterAll
-    static void shutdown() {
-        pbx.close();
-        LOOPS.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-    }
+    @RegisterExtension
+    static final TestPbx PBX = TestPbx.with(mock -> mock
+            .endpoint(new MockEndpoint("101", "pass101", MediaEncryption.SDES))
+            .extension("600", DialplanApp.ECHO));
 
     /** Frames numbered in their first four bytes, so the echo verifier can tell every frame apart. */
     private static MediaSource numberedFrames() {
@@ -76,14 +53,8 @@ class EchoMediaFaultsTest {
     }
 
     private static Call callEcho(MediaFault... faults) throws Exception {
-        Phone phone = Phone.create(DeviceProfiles.DIGIUM_D6X_2_9_2, PhoneSettings.builder()
-                .account("101", "pass101")
-                .serverHost("pbx.sip.test")
-                .serverAddress(pbx.address())
-                .trust(PKI.get(FixtureName.TEST_ROOT).certificate())
-                .mediaFaults(MediaFaults.of(faults))
-                .build(), LOOPS);
-        assertTrue(phone.connect().get(10, TimeUnit.SECONDS).established());
+        Phone phone = PBX.phone(DeviceProfiles.DIGIUM_D6X_2_9_2,
+                PBX.settings("101").mediaFaults(MediaFaults.of(faults)).build());
         Call call = phone.call("600").get(10, TimeUnit.SECONDS);
         assertEquals(200, call.status());
         return call;

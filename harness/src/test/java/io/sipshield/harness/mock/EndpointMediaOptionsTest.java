@@ -1,18 +1,14 @@
 package io.sipshield.harness.mock;
 
+import static io.sipshield.harness.mock.TestPbx.eventually;
+import static io.sipshield.harness.mock.TestPbx.incomingCall;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.sipshield.certs.FixtureCatalog;
-import io.sipshield.certs.FixtureName;
 import io.sipshield.emulator.Call;
 import io.sipshield.emulator.Phone;
-import io.sipshield.emulator.PhoneSettings;
 import io.sipshield.emulator.media.MediaStats;
 import io.sipshield.emulator.media.ToneDetector;
 import io.sipshield.emulator.profile.DeviceProfiles;
@@ -26,15 +22,12 @@ import io.sipshield.emulator.srtp.SrtpCryptoSuite;
 import io.sipshield.emulator.ua.SipTrace;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code media_encryption_optimistic} and {@code srtp_tag_32} over TLS loopback with emulated
@@ -43,47 +36,17 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(60)
 class EndpointMediaOptionsTest {
 
-    private static final FixtureCatalog PKI = FixtureCatalog.create();
-    private static final EventLoopGroup LOOPS = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
-    private static MockAsterisk pbx;
-
-    @BeforeAll
-    static void start() {
-        pbx = MockAsterisk.builder()
-                .certificate(PKI.get(FixtureName.PBX_SERVER))
-                .endpoint(new MockEndpoint("101", "pass101", MediaEncryption.SDES).withMediaEncryptionOptimistic(true))
-                .endpoint(new MockEndpoint("102", "pass102", MediaEncryption.SDES).withSrtpTag32(true))
-                .endpoint(new MockEndpoint("105", "pass105", MediaEncryption.SDES).withMediaEncryptionOptimistic(true))
-                .extension("600", DialplanApp.ECHO)
-                .dial("102", "102")
-                .dial("105", "105")
-                .port(0)
-                .eventLoopGroup(LOOPS)
-                .build().start();
-    }
-
-    @AfterAll
-    static void shutdown() {
-        pbx.close();
-        LOOPS.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-    }
+    @RegisterExtension
+    static final TestPbx PBX = TestPbx.with(mock -> mock
+            .endpoint(new MockEndpoint("101", "pass101", MediaEncryption.SDES).withMediaEncryptionOptimistic(true))
+            .endpoint(new MockEndpoint("102", "pass102", MediaEncryption.SDES).withSrtpTag32(true))
+            .endpoint(new MockEndpoint("105", "pass105", MediaEncryption.SDES).withMediaEncryptionOptimistic(true))
+            .extension("600", DialplanApp.ECHO)
+            .dial("102", "102")
+            .dial("105", "105"));
 
     private static Phone phone(String user, SrtpPolicy policy) throws Exception {
-        Phone phone = Phone.create(DeviceProfiles.DIGIUM_D6X_2_9_2.withSrtp(policy), PhoneSettings.builder()
-                .account(user, "pass" + user)
-                .serverHost("pbx.sip.test")
-                .serverAddress(pbx.address())
-                .trust(PKI.get(FixtureName.TEST_ROOT).certificate())
-                .build(), LOOPS);
-        assertTrue(phone.connect().get(10, TimeUnit.SECONDS).established());
-        return phone;
-    }
-
-    private static void eventually(BooleanSupplier condition, String what) throws InterruptedException {
-        for (int i = 0; i < 250 && !condition.getAsBoolean(); i++) {
-            Thread.sleep(20);
-        }
-        assertTrue(condition.getAsBoolean(), what);
+        return PBX.phone(DeviceProfiles.DIGIUM_D6X_2_9_2.withSrtp(policy), PBX.settings(user).build());
     }
 
     /** Sends 200 ms of milliwatt to the echo and checks it comes back; returns what the phone received. */
@@ -98,24 +61,7 @@ class EndpointMediaOptionsTest {
 
     /** The phone's 200 answer is seen on the callee's side; returns the callee's call. */
     private static Call incoming(Phone callee) throws InterruptedException {
-        eventually(() -> callee.incomingCalls().size() == 1, "the callee was called down its own connection");
-        return callee.incomingCalls().values().iterator().next();
-    }
-
-    /** Tones both ways across the bridge; each side must hear the other with every packet authenticated. */
-    private static void mediaBothWays(Call outgoing, Call incoming) throws Exception {
-        ToneDetector calleeHears = ToneDetector.builder().frequency(1000).build();
-        ToneDetector callerHears = ToneDetector.builder().frequency(2000).build();
-        incoming.addSink(calleeHears);
-        outgoing.addSink(callerHears);
-        CompletableFuture<?> fromCaller = outgoing.sendMedia(ToneSource.milliwatt(G711.PCMU), Duration.ofMillis(600));
-        CompletableFuture<?> fromCallee = incoming.sendMedia(ToneSource.builder().frequency(2000).build(),
-                Duration.ofMillis(600));
-        fromCaller.get(10, TimeUnit.SECONDS);
-        fromCallee.get(10, TimeUnit.SECONDS);
-        assertTrue(calleeHears.report().present(), "the callee hears the caller: " + calleeHears.report());
-        assertTrue(callerHears.report().present(), "the caller hears the callee: " + callerHears.report());
-        assertEquals(0, outgoing.mediaStats().authFailures() + incoming.mediaStats().authFailures());
+        return incomingCall(callee, "the callee was called down its own connection");
     }
 
     // media_encryption_optimistic on calls to the mock
@@ -150,7 +96,7 @@ class EndpointMediaOptionsTest {
     @Test
     void optimisticEndpointStillRefusesSavpWithoutAUsableLine() throws Exception {
         // negotiate_incoming_sdp_stream: optimistic or not, RTP/SAVP without usable crypto fails the call
-        try (RawSipClient client = new RawSipClient(pbx.address(), LOOPS)) {
+        try (RawSipClient client = new RawSipClient(PBX.address(), PBX.loops())) {
             String host = client.localAddress().getAddress().getHostAddress();
             String sdp = "v=0\r\no=- 1 1 IN IP4 " + host + "\r\ns=-\r\nc=IN IP4 " + host + "\r\nt=0 0\r\n"
                     + "m=audio 40000 RTP/SAVP 0\r\na=rtpmap:0 PCMU/8000\r\n"
@@ -198,7 +144,7 @@ class EndpointMediaOptionsTest {
             assertEquals(SrtpCryptoSuite.AES_CM_128_HMAC_SHA1_32, incoming.suite(), "srtp_tag_32: the mock offers _32");
             SdesOutcome.Srtp bobLeg = assertInstanceOf(SdesOutcome.Srtp.class, incoming.negotiation());
             assertEquals(1, bobLeg.remote().tag(), "res_srtp's offer starts at tag 1");
-            mediaBothWays(outgoing, incoming);
+            TwoWayTones.assertHeardBothWays(outgoing, "the caller", incoming, "the callee");
             assertTrue(incoming.mediaStats().received() > 0, "bob received SRTP with 32-bit tags, none failing auth");
             assertEquals(200, outgoing.hangup().get(10, TimeUnit.SECONDS));
         }
@@ -225,7 +171,7 @@ class EndpointMediaOptionsTest {
             Call incoming = incoming(bob);
             assertEquals("RTP/AVP", incoming.mediaProfile(), "create_outgoing_sdp_stream: optimistic keeps RTP/AVP");
             assertEquals(SrtpCryptoSuite.AES_CM_128_HMAC_SHA1_80, incoming.suite());
-            mediaBothWays(outgoing, incoming);
+            TwoWayTones.assertHeardBothWays(outgoing, "the caller", incoming, "the callee");
             assertTrue(incoming.mediaStats().received() > 0, "bob received SRTP");
             assertEquals(200, outgoing.hangup().get(10, TimeUnit.SECONDS));
         }
@@ -240,7 +186,7 @@ class EndpointMediaOptionsTest {
             assertEquals(SrtpCryptoSuite.AES_CM_128_HMAC_SHA1_80, outgoing.suite(), "alice's leg is still SRTP");
             Call incoming = incoming(bob);
             assertInstanceOf(SdesOutcome.Plain.class, incoming.negotiation());
-            mediaBothWays(outgoing, incoming);
+            TwoWayTones.assertHeardBothWays(outgoing, "the caller", incoming, "the callee");
             assertEquals(200, outgoing.hangup().get(10, TimeUnit.SECONDS));
         }
     }

@@ -1,30 +1,20 @@
 package io.sipshield.harness.mock;
 
+import static io.sipshield.harness.mock.TestPbx.plan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.sipshield.certs.FixtureCatalog;
-import io.sipshield.certs.FixtureName;
 import io.sipshield.emulator.AnswerMode;
 import io.sipshield.emulator.Call;
 import io.sipshield.emulator.IncomingCall;
 import io.sipshield.emulator.Phone;
-import io.sipshield.emulator.PhoneSettings;
 import io.sipshield.emulator.profile.DeviceProfiles;
-import io.sipshield.harness.mock.config.DialplanApplicationParser;
-import io.sipshield.harness.mock.dialplan.DialplanApplication;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Dial() that does not bridge: the timeout CANCELs the ringing callee, a refusal becomes DIALSTATUS
@@ -33,45 +23,16 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(60)
 class MockAsteriskDialStatusTest {
 
-    private static final FixtureCatalog PKI = FixtureCatalog.create();
-    private static final EventLoopGroup LOOPS = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
-    private static MockAsterisk pbx;
-
-    @BeforeAll
-    static void start() throws Exception {
-        pbx = MockAsterisk.builder()
-                .certificate(PKI.get(FixtureName.PBX_SERVER))
-                .endpoint(new MockEndpoint("101", "pass101", MediaEncryption.SDES))
-                .endpoint(new MockEndpoint("102", "pass102", MediaEncryption.SDES))
-                .extension("701", plan("Dial(PJSIP/102,1)", "Busy()"))
-                .extension("702", plan("Dial(PJSIP/102)"))
-                .extension("703", plan("Dial(PJSIP/102)", "Hangup()"))
-                .port(0)
-                .eventLoopGroup(LOOPS)
-                .build().start();
-    }
-
-    @AfterAll
-    static void shutdown() {
-        pbx.close();
-        LOOPS.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-    }
-
-    private static List<DialplanApplication> plan(String... applications) throws Exception {
-        List<DialplanApplication> priorities = new ArrayList<>();
-        for (String application : applications) {
-            priorities.add(DialplanApplicationParser.parse(application));
-        }
-        return priorities;
-    }
+    @RegisterExtension
+    static final TestPbx PBX = TestPbx.with(mock -> mock
+            .endpoint(new MockEndpoint("101", "pass101", MediaEncryption.SDES))
+            .endpoint(new MockEndpoint("102", "pass102", MediaEncryption.SDES))
+            .extension("701", plan("Dial(PJSIP/102,1)", "Busy()"))
+            .extension("702", plan("Dial(PJSIP/102)"))
+            .extension("703", plan("Dial(PJSIP/102)", "Hangup()")));
 
     private static Phone phone(String user, AnswerMode mode) throws Exception {
-        Phone phone = Phone.create(DeviceProfiles.DIGIUM_D6X_2_9_2, PhoneSettings.builder()
-                .account(user, "pass" + user).serverHost("pbx.sip.test").serverAddress(pbx.address())
-                .trust(PKI.get(FixtureName.TEST_ROOT).certificate()).answerMode(mode).build(), LOOPS);
-        phone.connect().get(10, TimeUnit.SECONDS);
-        assertEquals(200, phone.register().get(10, TimeUnit.SECONDS).status());
-        return phone;
+        return PBX.registered(DeviceProfiles.DIGIUM_D6X_2_9_2, PBX.settings(user).answerMode(mode).build());
     }
 
     @Test

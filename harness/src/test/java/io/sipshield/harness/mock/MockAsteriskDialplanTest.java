@@ -1,28 +1,18 @@
 package io.sipshield.harness.mock;
 
+import static io.sipshield.harness.mock.TestPbx.plan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.sipshield.certs.FixtureCatalog;
-import io.sipshield.certs.FixtureName;
 import io.sipshield.emulator.Call;
 import io.sipshield.emulator.Phone;
-import io.sipshield.emulator.PhoneSettings;
 import io.sipshield.emulator.media.MediaStats;
 import io.sipshield.emulator.media.ToneDetector;
-import io.sipshield.emulator.profile.DeviceProfiles;
 import io.sipshield.emulator.rtp.G711;
 import io.sipshield.emulator.rtp.ToneSource;
-import io.sipshield.emulator.sip.DigestAuthenticator;
 import io.sipshield.emulator.sip.SipMessages;
-import io.sipshield.emulator.sip.SipRequestBuilder;
-import io.sipshield.harness.mock.config.DialplanApplicationParser;
-import io.sipshield.harness.mock.dialplan.DialplanApplication;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
@@ -44,10 +33,9 @@ import javax.sip.header.FromHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -58,63 +46,37 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(60)
 class MockAsteriskDialplanTest {
 
-    private static final FixtureCatalog PKI = FixtureCatalog.create();
-    private static final EventLoopGroup LOOPS = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static MockAsterisk pbx;
+
+    @RegisterExtension
+    static final TestPbx PBX = TestPbx.with(mock -> mock
+            .endpoint(new MockEndpoint("101", "pass101", MediaEncryption.SDES))
+            .endpoint(new MockEndpoint("102", "pass102", MediaEncryption.SDES))
+            .extension("610", plan("Answer()", "Milliwatt()"))
+            .extension("611", plan("Answer()", "Milliwatt(o)"))
+            .extension("612", plan("Answer()", "Playtones(440/1000)", "Wait(30)"))
+            .extension("613", plan("Answer()", "Playback(beep)", "Hangup()"))
+            .extension("614", plan("Wait(0.2)", "Hangup(17)"))
+            .extension("615", plan("NoOp(${EXTEN})", "Hangup()"))
+            .extension("616", plan("Answer()"))
+            .extension("617", plan("Dial(PJSIP/102)", "Busy()"))
+            .extension("618", plan("Dial(PJSIP/102)", "Playback(no-such-prompt&beep)", "Hangup()"))
+            .extension("619", plan("Dial(PJSIP/102,5)"))
+            .extension("620", plan("Dial(PJSIP/999)", "Hangup()"))
+            .extension("621", plan("Dial(PJSIP/102)", "Hangup()"))
+            .extension("622", plan("Wait(30)", "Answer()", "Milliwatt()"))
+            .extension("623", plan("Answer()", "Wait(0.5)", "Hangup()"))
+            .extension("624", plan("Answer()", "Busy(1)"))
+            .extension("625", plan("Playtones(440)", "Answer()", "Wait(30)"))
+            .extension("626", plan("Answer()", "Playback(silence/1)", "Echo()"))
+            .extension("627", plan("Playback(silence/1,noanswer)", "Hangup(17)"))
+            .extension("628", plan("Playback(beep,skip)", "Hangup(21)")));
 
     private final SipMessages messages = new SipMessages(RANDOM);
-
-    @BeforeAll
-    static void start() throws Exception {
-        pbx = MockAsterisk.builder()
-                .certificate(PKI.get(FixtureName.PBX_SERVER))
-                .endpoint(new MockEndpoint("101", "pass101", MediaEncryption.SDES))
-                .endpoint(new MockEndpoint("102", "pass102", MediaEncryption.SDES))
-                .extension("610", plan("Answer()", "Milliwatt()"))
-                .extension("611", plan("Answer()", "Milliwatt(o)"))
-                .extension("612", plan("Answer()", "Playtones(440/1000)", "Wait(30)"))
-                .extension("613", plan("Answer()", "Playback(beep)", "Hangup()"))
-                .extension("614", plan("Wait(0.2)", "Hangup(17)"))
-                .extension("615", plan("NoOp(${EXTEN})", "Hangup()"))
-                .extension("616", plan("Answer()"))
-                .extension("617", plan("Dial(PJSIP/102)", "Busy()"))
-                .extension("618", plan("Dial(PJSIP/102)", "Playback(no-such-prompt&beep)", "Hangup()"))
-                .extension("619", plan("Dial(PJSIP/102,5)"))
-                .extension("620", plan("Dial(PJSIP/999)", "Hangup()"))
-                .extension("621", plan("Dial(PJSIP/102)", "Hangup()"))
-                .extension("622", plan("Wait(30)", "Answer()", "Milliwatt()"))
-                .extension("623", plan("Answer()", "Wait(0.5)", "Hangup()"))
-                .extension("624", plan("Answer()", "Busy(1)"))
-                .extension("625", plan("Playtones(440)", "Answer()", "Wait(30)"))
-                .extension("626", plan("Answer()", "Playback(silence/1)", "Echo()"))
-                .extension("627", plan("Playback(silence/1,noanswer)", "Hangup(17)"))
-                .extension("628", plan("Playback(beep,skip)", "Hangup(21)"))
-                .port(0)
-                .eventLoopGroup(LOOPS)
-                .build().start();
-    }
-
-    @AfterAll
-    static void shutdown() {
-        pbx.close();
-        LOOPS.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-    }
-
-    private static List<DialplanApplication> plan(String... applications) throws Exception {
-        List<DialplanApplication> priorities = new ArrayList<>();
-        for (String application : applications) {
-            priorities.add(DialplanApplicationParser.parse(application));
-        }
-        return priorities;
-    }
+    private final RawCaller caller = new RawCaller(messages, "101", "pass101");
 
     private static Phone phone() throws Exception {
-        Phone phone = Phone.create(DeviceProfiles.DIGIUM_D6X_2_9_2, PhoneSettings.builder()
-                .account("101", "pass101").serverHost("pbx.sip.test").serverAddress(pbx.address())
-                .trust(PKI.get(FixtureName.TEST_ROOT).certificate()).build(), LOOPS);
-        phone.connect().get(10, TimeUnit.SECONDS);
-        return phone;
+        return PBX.phone("101");
     }
 
     /** Waits up to 5 s for {@code condition}; the assertion after it says what was missing. */
@@ -197,7 +159,7 @@ class MockAsteriskDialplanTest {
             ToneDetector tone = hear(call, 480, 0.3);
             assertTrue(tone.report().toneFrames() >= 15, tone.report().toString());
         }
-        try (RawSipClient client = new RawSipClient(pbx.address(), LOOPS)) {
+        try (RawSipClient client = new RawSipClient(PBX.address(), PBX.loops())) {
             Request invite = answeredInvite(client, "624", "busy-then-bye");
             Request bye = client.pollRequest(5000);
             assertNotNull(bye, "Busy(1) hangs up after its timeout");
@@ -227,13 +189,13 @@ class MockAsteriskDialplanTest {
 
     @Test
     void theMocksByeIsInTheInvitesDialog() throws Exception {
-        try (RawSipClient client = new RawSipClient(pbx.address(), LOOPS)) {
+        try (RawSipClient client = new RawSipClient(PBX.address(), PBX.loops())) {
             Request invite = answeredInvite(client, "613", "dialog-bye");
             Response ok = lastOk;
             Request bye = client.pollRequest(5000);
             assertNotNull(bye, "Playback(beep) then Hangup(): BYE");
             assertEquals(Request.BYE, bye.getMethod());
-            assertEquals(contactOf(client), bye.getRequestURI().toString(), "Request-URI: the phone's Contact");
+            assertEquals(caller.contactOf(client), bye.getRequestURI().toString(), "Request-URI: the phone's Contact");
             assertEquals(callId(invite), callId(bye));
             assertEquals(((ToHeader) ok.getHeader(ToHeader.NAME)).getTag(),
                     ((FromHeader) bye.getHeader(FromHeader.NAME)).getTag(), "From: the mock's tag from the 200");
@@ -261,7 +223,7 @@ class MockAsteriskDialplanTest {
 
     @Test
     void fallingThroughAfterAnswerHangsUpWithBye() throws Exception {
-        try (RawSipClient client = new RawSipClient(pbx.address(), LOOPS)) {
+        try (RawSipClient client = new RawSipClient(PBX.address(), PBX.loops())) {
             Request invite = answeredInvite(client, "616", "fallthrough");
             Request bye = client.pollRequest(5000);
             assertNotNull(bye, "autofallthrough hangs up an answered channel");
@@ -298,9 +260,9 @@ class MockAsteriskDialplanTest {
 
     @Test
     void cancelDuringWaitIs487AndTheDialplanStops() throws Exception {
-        try (RawSipClient client = new RawSipClient(pbx.address(), LOOPS)) {
-            Request invite = invite(client, "622", "cancel-in-wait");
-            client.send(request(client, Request.CANCEL, "622", "cancel-in-wait", 2, branchOf(invite), null));
+        try (RawSipClient client = new RawSipClient(PBX.address(), PBX.loops())) {
+            Request invite = caller.invite(client, "622", "cancel-in-wait", sdp(client));
+            client.send(caller.request(client, Request.CANCEL, "622", "cancel-in-wait", 2, RawCaller.branchOf(invite)));
             assertEquals(200, client.next().getStatusCode());
             assertEquals(487, client.next().getStatusCode());
             assertNull(client.poll(500), "nothing after the 487");
@@ -309,9 +271,9 @@ class MockAsteriskDialplanTest {
 
     @Test
     void byeFromThePhoneDuringWaitStopsEverything() throws Exception {
-        try (RawSipClient client = new RawSipClient(pbx.address(), LOOPS)) {
+        try (RawSipClient client = new RawSipClient(PBX.address(), PBX.loops())) {
             answeredInvite(client, "623", "bye-in-wait");
-            client.send(request(client, Request.BYE, "623", "bye-in-wait", 3, messages.newBranch(), null));
+            client.send(caller.request(client, Request.BYE, "623", "bye-in-wait", 3, messages.newBranch()));
             assertEquals(200, client.next().getStatusCode());
             assertNull(client.pollRequest(1200), "Wait(0.5) then Hangup() never runs: no BYE from the mock");
         }
@@ -353,14 +315,11 @@ class MockAsteriskDialplanTest {
     @Test
     void playbackFindsAWavInTheSoundsDirectory(@TempDir Path sounds) throws Exception {
         Files.write(sounds.resolve("tone600.wav"), wav600(8000));
-        try (MockAsterisk own = MockAsterisk.builder().certificate(PKI.get(FixtureName.PBX_SERVER))
+        try (TestPbx own = TestPbx.with(mock -> mock
                 .endpoint(new MockEndpoint("101", "pass101", MediaEncryption.SDES))
                 .extension("630", plan("Playback(tone600)", "Hangup()"))
-                .soundsDirectory(sounds).port(0).eventLoopGroup(LOOPS).build().start();
-             Phone phone = Phone.create(DeviceProfiles.DIGIUM_D6X_2_9_2, PhoneSettings.builder()
-                     .account("101", "pass101").serverHost("pbx.sip.test").serverAddress(own.address())
-                     .trust(PKI.get(FixtureName.TEST_ROOT).certificate()).build(), LOOPS)) {
-            phone.connect().get(10, TimeUnit.SECONDS);
+                .soundsDirectory(sounds)).start();
+             Phone phone = own.phone("101")) {
             Call call = phone.call("630").get(10, TimeUnit.SECONDS);
             assertEquals(200, call.status(), "Playback() answers");
             ToneDetector tone = hear(call, 600, 0.9);
@@ -408,53 +367,13 @@ class MockAsteriskDialplanTest {
                 + "a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:" + Base64.getEncoder().encodeToString(keyAndSalt) + "\r\n";
     }
 
-    private static String contactOf(RawSipClient client) {
-        return "sip:101@" + client.localAddress().getAddress().getHostAddress() + ":" + client.localAddress().getPort()
-                + ";transport=tls";
-    }
-
-    private Request request(RawSipClient client, String method, String extension, String callId, long cseq,
-                            String branch, String sdp) {
-        String uri = "sip:" + extension + "@pbx.sip.test";
-        SipRequestBuilder builder = messages.request(method, uri)
-                .from("sip:101@pbx.sip.test", "caller-tag")
-                .to(uri)
-                .callId(callId)
-                .cseq(cseq)
-                .via(client.localAddress().getAddress().getHostAddress(), client.localAddress().getPort(), "TLS")
-                .branch(branch)
-                .contact(contactOf(client));
-        if (sdp != null) {
-            builder.body("application/sdp", sdp);
-        }
-        return builder.build();
-    }
-
-    /** An authenticated INVITE (answering the 401), its 100 Trying read. */
-    private Request invite(RawSipClient client, String extension, String callId) throws Exception {
-        String offer = sdp(client);
-        Request first = request(client, Request.INVITE, extension, callId, 1, messages.newBranch(), offer);
-        client.send(first);
-        Response challenge = client.next();
-        assertEquals(401, challenge.getStatusCode());
-        Request second = request(client, Request.INVITE, extension, callId, 2, messages.newBranch(), offer);
-        second.addHeader(new DigestAuthenticator("101", "pass101").authorizationFor(challenge, second));
-        client.send(second);
-        assertEquals(100, client.next().getStatusCode());
-        return second;
-    }
-
     /** An INVITE the dialplan answers 200. */
     private Request answeredInvite(RawSipClient client, String extension, String callId) throws Exception {
-        Request invite = invite(client, extension, callId);
+        Request invite = caller.invite(client, extension, callId, sdp(client));
         Response ok = client.next();
         assertEquals(200, ok.getStatusCode());
         lastOk = ok;
         return invite;
-    }
-
-    private static String branchOf(Request request) {
-        return ((javax.sip.header.ViaHeader) request.getHeader(javax.sip.header.ViaHeader.NAME)).getBranch();
     }
 
     private static String callId(javax.sip.message.Message message) {

@@ -1,20 +1,15 @@
 package io.sipshield.harness.mock;
 
+import static io.sipshield.harness.mock.TestPbx.eventually;
+import static io.sipshield.harness.mock.TestPbx.incomingCall;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.sipshield.certs.FixtureCatalog;
-import io.sipshield.certs.FixtureName;
 import io.sipshield.emulator.Call;
 import io.sipshield.emulator.Phone;
-import io.sipshield.emulator.PhoneSettings;
 import io.sipshield.emulator.media.MediaStats;
 import io.sipshield.emulator.media.ToneDetector;
-import io.sipshield.emulator.profile.DeviceProfiles;
 import io.sipshield.emulator.rtp.G711;
 import io.sipshield.emulator.rtp.ToneSource;
 import io.sipshield.emulator.sdp.MediaDirection;
@@ -24,59 +19,24 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Hold and resume by re-INVITE (RFC 3264 §8.4) against the mock, over TLS and SRTP on loopback. */
 @Timeout(60)
 class MockAsteriskHoldTest {
 
-    private static final FixtureCatalog PKI = FixtureCatalog.create();
-    private static final EventLoopGroup LOOPS = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
     private static final Duration WINDOW = Duration.ofMillis(600);
-    private static MockAsterisk pbx;
 
-    @BeforeAll
-    static void start() {
-        pbx = MockAsterisk.builder()
-                .certificate(PKI.get(FixtureName.PBX_SERVER))
-                .endpoint(new MockEndpoint("101", "pass101", MediaEncryption.SDES))
-                .endpoint(new MockEndpoint("102", "pass102", MediaEncryption.SDES))
-                .extension("600", DialplanApp.ECHO)
-                .dial("102", "102")
-                .port(0)
-                .eventLoopGroup(LOOPS)
-                .build().start();
-    }
-
-    @AfterAll
-    static void shutdown() {
-        pbx.close();
-        LOOPS.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-    }
-
-    private static Phone phone(String user) throws Exception {
-        Phone phone = Phone.create(DeviceProfiles.DIGIUM_D6X_2_9_2, PhoneSettings.builder()
-                .account(user, "pass" + user)
-                .serverHost("pbx.sip.test")
-                .serverAddress(pbx.address())
-                .trust(PKI.get(FixtureName.TEST_ROOT).certificate())
-                .build(), LOOPS);
-        assertTrue(phone.connect().get(10, TimeUnit.SECONDS).established());
-        return phone;
-    }
-
-    private static void eventually(BooleanSupplier condition, String what) throws InterruptedException {
-        for (int i = 0; i < 250 && !condition.getAsBoolean(); i++) {
-            Thread.sleep(20);
-        }
-        assertTrue(condition.getAsBoolean(), what);
-    }
+    @RegisterExtension
+    static final TestPbx PBX = TestPbx.with(mock -> mock
+            .endpoint(new MockEndpoint("101", "pass101", MediaEncryption.SDES))
+            .endpoint(new MockEndpoint("102", "pass102", MediaEncryption.SDES))
+            .extension("600", DialplanApp.ECHO)
+            .dial("102", "102"));
 
     private static List<String> sentInvites(Phone phone) {
         return phone.trace().entries().stream()
@@ -86,7 +46,7 @@ class MockAsteriskHoldTest {
 
     @Test
     void holdDuringEchoStopsTheMocksMediaAndResumeBringsTheEchoBack() throws Exception {
-        try (Phone phone = phone("101")) {
+        try (Phone phone = PBX.phone("101")) {
             Call call = phone.call("600").get(10, TimeUnit.SECONDS);
             assertEquals(200, call.status());
             long firstVersion = call.localDescription().version();
@@ -124,7 +84,7 @@ class MockAsteriskHoldTest {
 
     @Test
     void aSilentHoldSendsNothingAndItsAnswerKeepsTheMocksKey() throws Exception {
-        try (Phone phone = phone("101")) {
+        try (Phone phone = PBX.phone("101")) {
             Call call = phone.call("600").get(10, TimeUnit.SECONDS);
             assertEquals(200, call.status());
             assertEquals(200, call.hold().get(10, TimeUnit.SECONDS));
@@ -144,7 +104,7 @@ class MockAsteriskHoldTest {
     @Test
     void aReInviteForAnUnknownDialogIs481() throws Exception {
         SipMessages messages = new SipMessages(new SecureRandom());
-        try (RawSipClient client = new RawSipClient(pbx.address(), LOOPS)) {
+        try (RawSipClient client = new RawSipClient(PBX.address(), PBX.loops())) {
             String host = client.localAddress().getAddress().getHostAddress();
             String uri = "sip:600@pbx.sip.test";
             Request reInvite = messages.request(Request.INVITE, uri)
@@ -165,7 +125,7 @@ class MockAsteriskHoldTest {
 
     @Test
     void aHoldAfterTheCallEndedIs481() throws Exception {
-        try (Phone phone = phone("101")) {
+        try (Phone phone = PBX.phone("101")) {
             Call call = phone.call("600").get(10, TimeUnit.SECONDS);
             assertEquals(200, call.hangup().get(10, TimeUnit.SECONDS));
             eventually(() -> {
@@ -180,12 +140,10 @@ class MockAsteriskHoldTest {
 
     @Test
     void holdOnABridgedDialCallIsAnsweredByTheMockAndTheOtherLegIsNotReInvited() throws Exception {
-        try (Phone alice = phone("101"); Phone bob = phone("102")) {
-            assertEquals(200, bob.register().get(10, TimeUnit.SECONDS).status());
+        try (Phone alice = PBX.phone("101"); Phone bob = PBX.registered("102")) {
             Call outgoing = alice.call("102").get(10, TimeUnit.SECONDS);
             assertEquals(200, outgoing.status());
-            eventually(() -> bob.incomingCalls().size() == 1, "bob was called");
-            Call incoming = bob.incomingCalls().values().iterator().next();
+            Call incoming = incomingCall(bob, "bob was called");
             long invitesToBob = bob.inboundRequests().stream().filter(r -> r.is("INVITE")).count();
 
             // bob, the callee, holds: the mock answers on bob's leg

@@ -1,25 +1,19 @@
 package io.sipshield.harness.mock;
 
+import static io.sipshield.harness.mock.TestPbx.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.sipshield.certs.FixtureCatalog;
-import io.sipshield.certs.FixtureName;
 import io.sipshield.emulator.AnswerMode;
 import io.sipshield.emulator.Call;
 import io.sipshield.emulator.IncomingCall;
 import io.sipshield.emulator.Phone;
 import io.sipshield.emulator.PhoneSettings;
-import io.sipshield.emulator.media.ToneDetector;
 import io.sipshield.emulator.profile.DeviceProfiles;
-import io.sipshield.emulator.rtp.G711;
-import io.sipshield.emulator.rtp.ToneSource;
 import io.sipshield.emulator.ua.InboundRequest;
 import io.sipshield.emulator.ua.RegistrationResult;
 import io.sipshield.emulator.ua.SipTrace;
@@ -29,12 +23,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The phone features scenario steps drive (issue 7), against the mock over real TLS: unregister,
@@ -45,49 +36,21 @@ import org.junit.jupiter.api.Timeout;
 class PhoneStepsTest {
 
     private static final FixtureCatalog PKI = FixtureCatalog.create();
-    private final EventLoopGroup loops = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
-    private MockAsterisk pbx;
 
-    @BeforeEach
-    void start() {
-        pbx = MockAsterisk.builder()
-                .certificate(PKI.get(FixtureName.PBX_SERVER))
-                .endpoint(new MockEndpoint("101", "pass101", MediaEncryption.SDES))
-                .endpoint(new MockEndpoint("102", "pass102", MediaEncryption.SDES)
-                        .withAor(MockAor.onePhone().withQualifyFrequency(1)))
-                .dial("102", "102")
-                .port(0)
-                .eventLoopGroup(loops)
-                .build().start();
-    }
-
-    @AfterEach
-    void shutdown() {
-        pbx.close();
-        loops.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-    }
+    /** A mock of its own for each test (an instance field), so bindings and qualify timers never carry over. */
+    @RegisterExtension
+    final TestPbx pbx = TestPbx.with(PKI, mock -> mock
+            .endpoint(new MockEndpoint("101", "pass101", MediaEncryption.SDES))
+            .endpoint(new MockEndpoint("102", "pass102", MediaEncryption.SDES)
+                    .withAor(MockAor.onePhone().withQualifyFrequency(1)))
+            .dial("102", "102"));
 
     private Phone phone(String user, AnswerMode mode) throws Exception {
-        Phone phone = Phone.create(DeviceProfiles.DIGIUM_D6X_2_9_2, settings(user, mode), loops);
-        assertTrue(phone.connect().get(10, TimeUnit.SECONDS).established());
-        return phone;
+        return pbx.phone(DeviceProfiles.DIGIUM_D6X_2_9_2, settings(user, mode));
     }
 
     private PhoneSettings settings(String user, AnswerMode mode) {
-        return PhoneSettings.builder()
-                .account(user, "pass" + user)
-                .serverHost("pbx.sip.test")
-                .serverAddress(pbx.address())
-                .trust(PKI.get(FixtureName.TEST_ROOT).certificate())
-                .answerMode(mode)
-                .build();
-    }
-
-    private static void eventually(BooleanSupplier condition, String what) throws InterruptedException {
-        for (int i = 0; i < 250 && !condition.getAsBoolean(); i++) {
-            Thread.sleep(20);
-        }
-        assertTrue(condition.getAsBoolean(), what);
+        return pbx.settings(user).answerMode(mode).build();
     }
 
     private static boolean sent(Phone phone, String firstLinePrefix) {
@@ -101,7 +64,7 @@ class PhoneStepsTest {
     }
 
     private boolean bound(String aor) {
-        return pbx.registrar().contacts().stream().anyMatch(c -> c.binding().aor().equals(aor));
+        return pbx.mock().registrar().contacts().stream().anyMatch(c -> c.binding().aor().equals(aor));
     }
 
     @Test
@@ -112,7 +75,7 @@ class PhoneStepsTest {
             RegistrationResult gone = phone.unregister().get(10, TimeUnit.SECONDS);
             assertEquals(200, gone.status());
             assertEquals(0, gone.expires());
-            assertFalse(bound("102"), "no binding left: " + pbx.registrar().contacts());
+            assertFalse(bound("102"), "no binding left: " + pbx.mock().registrar().contacts());
             assertTrue(phone.trace().entries().stream().filter(e -> e.direction() == SipTrace.Direction.SENT)
                     .filter(e -> e.firstLine().startsWith("REGISTER ")).reduce((a, b) -> b).orElseThrow()
                     .text().contains("Expires: 0"), "the last REGISTER asks for Expires: 0");
@@ -126,7 +89,7 @@ class PhoneStepsTest {
 
     @Test
     void unregisterBeforeConnectFailsClearly() {
-        Phone phone = Phone.create(DeviceProfiles.DIGIUM_D6X_2_9_2, settings("102", AnswerMode.AUTO), loops);
+        Phone phone = Phone.create(DeviceProfiles.DIGIUM_D6X_2_9_2, settings("102", AnswerMode.AUTO), pbx.loops());
         ExecutionException failed = assertThrows(ExecutionException.class,
                 () -> phone.unregister().get(10, TimeUnit.SECONDS));
         assertInstanceOf(IllegalStateException.class, failed.getCause());
@@ -154,18 +117,7 @@ class PhoneStepsTest {
             assertEquals("RTP/SAVP", outgoing.mediaProfile());
             assertEquals("RTP/SAVP", incoming.mediaProfile());
 
-            ToneDetector bobHears = ToneDetector.builder().frequency(1000).build();
-            ToneDetector aliceHears = ToneDetector.builder().frequency(2000).build();
-            incoming.addSink(bobHears);
-            outgoing.addSink(aliceHears);
-            CompletableFuture<?> fromAlice = outgoing.sendMedia(ToneSource.milliwatt(G711.PCMU), Duration.ofMillis(600));
-            CompletableFuture<?> fromBob = incoming.sendMedia(ToneSource.builder().frequency(2000).build(),
-                    Duration.ofMillis(600));
-            fromAlice.get(10, TimeUnit.SECONDS);
-            fromBob.get(10, TimeUnit.SECONDS);
-            assertTrue(bobHears.report().present(), "bob hears alice's 1 kHz: " + bobHears.report());
-            assertTrue(aliceHears.report().present(), "alice hears bob's 2 kHz: " + aliceHears.report());
-            assertEquals(0, outgoing.mediaStats().authFailures() + incoming.mediaStats().authFailures());
+            TwoWayTones.assertHeardBothWays(outgoing, "alice", incoming, "bob");
             assertEquals(200, outgoing.hangup().get(10, TimeUnit.SECONDS));
         }
     }
@@ -230,7 +182,7 @@ class PhoneStepsTest {
             InboundRequest second = bob.awaitRequest("OPTIONS", Duration.ofSeconds(5)).get(10, TimeUnit.SECONDS);
             assertFalse(second.callId().equals(options.callId()), "each qualify is its own request, taken once");
             assertTrue(bob.inboundRequests().size() >= 2);
-            eventually(() -> pbx.registrar().contacts().stream()
+            eventually(() -> pbx.mock().registrar().contacts().stream()
                     .anyMatch(c -> c.status() == Registrar.Availability.Avail), "the phone's 200 made it Avail");
         }
     }
@@ -248,7 +200,7 @@ class PhoneStepsTest {
     @Test
     void awaitingARequestBeforeConnectFailsClearly() {
         Phone phone = Phone.create(DeviceProfiles.DIGIUM_D6X_2_9_2, PhoneSettings.builder().account("101", "x")
-                .serverAddress(new InetSocketAddress("127.0.0.1", 1)).build(), loops);
+                .serverAddress(new InetSocketAddress("127.0.0.1", 1)).build(), pbx.loops());
         ExecutionException failed = assertThrows(ExecutionException.class,
                 () -> phone.awaitRequest("OPTIONS", Duration.ofSeconds(1)).get(10, TimeUnit.SECONDS));
         assertTrue(failed.getCause().getMessage().contains("not connected"), failed.getCause().getMessage());

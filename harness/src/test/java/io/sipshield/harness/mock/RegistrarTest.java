@@ -129,6 +129,27 @@ class RegistrarTest {
     }
 
     @Test
+    void closingAConnectionRemovesOnlyTheContactsStillBoundOverIt() {
+        MockAor aor = MockAor.onePhone().withMaxContacts(2);
+        Object first = new Object();
+        Object second = new Object();
+        registrar.register("101", aor, List.of(contact(A, 300)), false, first, SOURCE, "p");
+        registrar.register("102", aor, List.of(contact(B, 300)), false, first, SOURCE, "p");
+        registrar.register("103", aor, List.of(contact(C, 300)), false, second, SOURCE, "p");
+        // 102 re-registers the same contact over the second connection: the first no longer owns it
+        registrar.register("102", aor, List.of(contact(B, 300)), false, second, SOURCE, "p");
+
+        registrar.connectionClosed(first);
+        assertEquals(List.of("102", "103"), registrar.bindings().stream().map(Registrar.Binding::aor).sorted().toList());
+        registrar.connectionClosed(first); // twice, or a connection that never registered: nothing happens
+        registrar.connectionClosed(new Object());
+        assertEquals(2, registrar.bindings().size());
+
+        registrar.connectionClosed(second);
+        assertTrue(registrar.bindings().isEmpty());
+    }
+
+    @Test
     void contactsShowsQualifyStatusLikeTheCli() {
         register(MockAor.onePhone().withQualifyFrequency(30), connection, contact(A, 300));
         assertEquals(Registrar.Availability.Unknown, registrar.contacts().get(0).status());

@@ -6,14 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.sipshield.certs.FixtureCatalog;
-import io.sipshield.certs.FixtureName;
 import io.sipshield.emulator.Call;
 import io.sipshield.emulator.Phone;
-import io.sipshield.emulator.PhoneSettings;
 import io.sipshield.emulator.media.MediaStats;
 import io.sipshield.emulator.media.RtcpStats;
 import io.sipshield.emulator.media.ToneDetector;
@@ -26,48 +20,24 @@ import io.sipshield.emulator.sdp.SdesOutcome;
 import io.sipshield.emulator.srtp.SrtpCryptoSuite;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Phones with each SRTP policy calling the mock's sdes and plain endpoints (DEVICES.md §B, §C, §E). */
 @Timeout(60)
 class SrtpPolicyCallsTest {
 
-    private static final FixtureCatalog PKI = FixtureCatalog.create();
-    private static final EventLoopGroup LOOPS = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
-    private static MockAsterisk pbx;
-
-    @BeforeAll
-    static void start() {
-        pbx = MockAsterisk.builder()
-                .certificate(PKI.get(FixtureName.PBX_SERVER))
-                .endpoint(new MockEndpoint("101", "pass101", MediaEncryption.SDES))
-                .endpoint(new MockEndpoint("103", "pass103", MediaEncryption.NO))
-                .extension("600", DialplanApp.ECHO)
-                .port(0)
-                .eventLoopGroup(LOOPS)
-                .rtcpInterval(Duration.ofMillis(500))
-                .build().start();
-    }
-
-    @AfterAll
-    static void shutdown() {
-        pbx.close();
-        LOOPS.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-    }
+    @RegisterExtension
+    static final TestPbx PBX = TestPbx.with(mock -> mock
+            .endpoint(new MockEndpoint("101", "pass101", MediaEncryption.SDES))
+            .endpoint(new MockEndpoint("103", "pass103", MediaEncryption.NO))
+            .extension("600", DialplanApp.ECHO)
+            .rtcpInterval(Duration.ofMillis(500)));
 
     private static Call call(SrtpPolicy policy, String user) throws Exception {
         DeviceProfile profile = DeviceProfiles.DIGIUM_D6X_2_9_2.withSrtp(policy);
-        Phone phone = Phone.create(profile, PhoneSettings.builder()
-                .account(user, "pass" + user)
-                .serverHost("pbx.sip.test")
-                .serverAddress(pbx.address())
-                .trust(PKI.get(FixtureName.TEST_ROOT).certificate())
-                .rtcpInterval(Duration.ofMillis(200))
-                .build(), LOOPS);
-        assertTrue(phone.connect().get(10, TimeUnit.SECONDS).established());
+        Phone phone = PBX.phone(profile, PBX.settings(user).rtcpInterval(Duration.ofMillis(200)).build());
         return phone.call("600").get(10, TimeUnit.SECONDS);
     }
 

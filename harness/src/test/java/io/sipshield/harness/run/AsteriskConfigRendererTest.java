@@ -53,6 +53,9 @@ class AsteriskConfigRendererTest {
         assertTrue(text.pjsipConf().contains("method = sslv23: every version OpenSSL allows: TLS 1.2 and 1.3"),
                 "the transport carries the method= facts");
         assertTrue(text.extensionsConf().contains("exten => 600,1,Answer()\n same => n,Echo()\n"), text.extensionsConf());
+        assertEquals(2, text.pjsipConf().split("\ndirect_media = no\n", -1).length - 1,
+                "every endpoint anchors media, as the mock does (Asterisk's default is yes)");
+        assertEquals(List.of(), conf.warnings(), "the rendered pjsip.conf has no option the mock ignores");
     }
 
     @Test

@@ -3,9 +3,8 @@ package io.sipshield.harness.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -15,22 +14,13 @@ class DialplanScenarioFilesTest {
 
     private static final Path ASTERISK = Path.of("..", "scenarios", "asterisk");
 
-    private static LiveScenarioExecutor executor;
-
-    @BeforeAll
-    static void start() {
-        executor = new LiveScenarioExecutor();
-    }
-
-    @AfterAll
-    static void stop() {
-        executor.close();
-    }
+    @RegisterExtension
+    static final LiveRuns LIVE = LiveRuns.create();
 
     @ParameterizedTest
     @ValueSource(strings = {"hangup-cause-17-486.yaml", "hangup-default-603.yaml", "dial-unregistered-fallthrough-503.yaml"})
     void passes(String name) {
-        ScenarioResult result = ScenarioRunner.builder().executor(executor).build().runFile(ASTERISK.resolve(name));
+        ScenarioResult result = LIVE.runFile(ASTERISK.resolve(name));
         assertEquals(Verdict.PASS, result.verdict(), result.checks() + " " + result.error());
     }
 }

@@ -12,10 +12,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 
@@ -59,24 +58,14 @@ class LiveObservationFactsTest {
               tls: { established: false, bitmask: "0x40000022" }
             """;
 
-    private static LiveScenarioExecutor executor;
+    @RegisterExtension
+    static final LiveRuns LIVE = LiveRuns.create();
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void start() {
-        executor = new LiveScenarioExecutor();
-    }
-
-    @AfterAll
-    static void stop() {
-        executor.close();
-    }
-
     private ScenarioResult run(String name, String text) throws Exception {
-        Path file = Files.writeString(dir.resolve(name), text);
-        return ScenarioRunner.builder().executor(executor).build().runFile(file);
+        return LIVE.runFile(dir, name, text);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.sipshield.harness.run;
 
+import static io.sipshield.harness.run.LiveRuns.describe;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -30,31 +32,26 @@ import org.junit.jupiter.api.io.TempDir;
 class LiveScenarioV2Test {
 
     private static final FixtureCatalog FIXTURES = FixtureCatalog.create();
-    private static LiveScenarioExecutor executor;
     private static EventLoopGroup loops;
+
+    @RegisterExtension
+    static final LiveRuns LIVE = LiveRuns.with(() -> new LiveScenarioExecutor(FIXTURES));
 
     @TempDir
     Path dir;
 
     @BeforeAll
     static void start() {
-        executor = new LiveScenarioExecutor(FIXTURES);
         loops = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     }
 
     @AfterAll
     static void stop() {
-        executor.close();
         loops.shutdownGracefully().syncUninterruptibly();
     }
 
     private List<ScenarioResult> run(String name, String text) throws Exception {
-        Path file = Files.writeString(dir.resolve(name), text);
-        return ScenarioRunner.builder().executor(executor).build().runAll(file);
-    }
-
-    private static String failures(ScenarioResult result) {
-        return result.verdict() + " " + result.error() + " " + result.failedChecks() + " " + result.notes();
+        return LIVE.runAll(dir, name, text);
     }
 
     private static final String TWO_PHONES = """
@@ -85,7 +82,7 @@ class LiveScenarioV2Test {
     @Test
     void everyPhoneIsObservedAndStepsCheckTheirOwnStatus() throws Exception {
         ScenarioResult result = run("two.yaml", TWO_PHONES).get(0);
-        assertEquals(Verdict.PASS, result.verdict(), failures(result));
+        assertEquals(Verdict.PASS, result.verdict(), describe(result));
         List<String> names = result.checks().stream().map(Check::name).toList();
         assertTrue(names.containsAll(List.of("media.tone-hz", "media.received-min-packets", "media.max-loss-percent",
                 "media.max-jitter-ms", "phones.bob.sip.register", "phones.bob.tls.bitmask-excludes.EUNTRUSTED",
@@ -97,7 +94,7 @@ class LiveScenarioV2Test {
     void aWrongStepStatusAndAMissingToneFailWithExpectedBesideObserved() throws Exception {
         ScenarioResult result = run("two.yaml", TWO_PHONES.replace("phone: bob, expect: 401", "phone: bob, expect: 200")
                 .replace("tone-hz: 1000", "tone-hz: 2000")).get(0);
-        assertEquals(Verdict.FAIL, result.verdict(), failures(result));
+        assertEquals(Verdict.FAIL, result.verdict(), describe(result));
         assertEquals(List.of(new Check("steps[1].register", "200", "401", false)),
                 result.failedChecks().stream().filter(check -> check.name().startsWith("steps")).toList());
         Check tone = result.failedChecks().stream().filter(check -> check.name().equals("media.tone-hz")).findFirst()
@@ -122,7 +119,7 @@ class LiveScenarioV2Test {
                     bitmask-contains: [EUNTRUSTED, EIDENTITY_NOT_MATCH]
                     bitmask-excludes: [EVALIDITY_PERIOD]
                 """).get(0);
-        assertEquals(Verdict.PASS, result.verdict(), failures(result));
+        assertEquals(Verdict.PASS, result.verdict(), describe(result));
         assertEquals(new Observation.AlertObservation("close_notify", 0, "phone"), result.observation().tls().alert());
     }
 
@@ -167,7 +164,7 @@ class LiveScenarioV2Test {
                       sip: { register: 200, invite: 200, bye: 200 }
                       media: { all-verified: true }
                     """.formatted(real.address().getPort())).get(0);
-            assertEquals(Verdict.PASS, result.verdict(), failures(result));
+            assertEquals(Verdict.PASS, result.verdict(), describe(result));
             assertNull(result.observation().server(), "no server facts from a target");
         }
     }
@@ -233,7 +230,7 @@ class LiveScenarioV2Test {
                   media: { all-verified: true }
                   server: { registered-contacts: 1 }
                 """.formatted(indented(PJSIP), indented(EXTENSIONS))).get(0);
-        assertEquals(Verdict.PASS, result.verdict(), failures(result));
+        assertEquals(Verdict.PASS, result.verdict(), describe(result));
     }
 
     @Test
@@ -280,7 +277,7 @@ class LiveScenarioV2Test {
                   phones:
                     bob: { sdp: { profile: RTP/SAVP, suite: AES_CM_128_HMAC_SHA1_80 }, sip: { bye: 200 } }
                 """.formatted(indented(pjsip), indented(extensions))).get(0);
-        assertEquals(Verdict.PASS, result.verdict(), failures(result));
+        assertEquals(Verdict.PASS, result.verdict(), describe(result));
     }
 
     private static final String TWO_ENDPOINTS = """
@@ -317,7 +314,7 @@ class LiveScenarioV2Test {
                     bob: { sip: { unregister: 200 }, sdp: { profile: RTP/SAVP } }
                   server: { contacts: { "102": 0, "101": 1 } }
                 """)).get(0);
-        assertEquals(Verdict.PASS, result.verdict(), failures(result));
+        assertEquals(Verdict.PASS, result.verdict(), describe(result));
         assertTrue(result.observation().trace().stream().anyMatch(message -> message.phone().equals("bob")
                 && message.firstLine().equals("SIP/2.0 180 Ringing")), "bob rang first");
     }
@@ -332,7 +329,7 @@ class LiveScenarioV2Test {
                 """, """
                   sip: { invite: 486 }
                 """)).get(0);
-        assertEquals(Verdict.PASS, result.verdict(), failures(result));
+        assertEquals(Verdict.PASS, result.verdict(), describe(result));
         assertTrue(result.observation().trace().stream().anyMatch(message -> message.phone().equals("bob")
                 && message.direction() == Observation.Direction.SENT
                 && message.firstLine().startsWith("SIP/2.0 486 ")), "bob refused with its reject-status");
@@ -356,7 +353,7 @@ class LiveScenarioV2Test {
                 """, """
                   sip: { register: none }
                 """)).get(0);
-        assertEquals(Verdict.ERROR, result.verdict(), failures(result));
+        assertEquals(Verdict.ERROR, result.verdict(), describe(result));
         assertTrue(result.error().contains("steps[1].answer: no call rang bob within 300 ms"), result.error());
     }
 
@@ -380,10 +377,10 @@ class LiveScenarioV2Test {
                 """;
         ScenarioResult seen = run("qualify.yaml", scenario.formatted(indented(pjsip), indented(EXTENSIONS), "OPTIONS"))
                 .get(0);
-        assertEquals(Verdict.PASS, seen.verdict(), failures(seen));
+        assertEquals(Verdict.PASS, seen.verdict(), describe(seen));
         ScenarioResult missed = run("notify.yaml", scenario.formatted(indented(pjsip), indented(EXTENSIONS), "NOTIFY")
                 .replace("within: 3", "within: 0.5")).get(0);
-        assertEquals(Verdict.FAIL, missed.verdict(), failures(missed));
+        assertEquals(Verdict.FAIL, missed.verdict(), describe(missed));
         assertEquals(List.of(new Check("steps[1].expect-request", "NOTIFY within 500 ms", Check.NONE, false)),
                 missed.failedChecks());
     }
@@ -403,7 +400,7 @@ class LiveScenarioV2Test {
                 expect:
                   sip: { register: 200 }
                 """).get(0);
-        assertEquals(Verdict.PASS, result.verdict(), failures(result));
+        assertEquals(Verdict.PASS, result.verdict(), describe(result));
     }
 
     @Test
@@ -421,7 +418,7 @@ class LiveScenarioV2Test {
                 expect:
                   sip: { register: 200 }
                 """).get(0);
-        assertEquals(Verdict.ERROR, result.verdict(), failures(result));
+        assertEquals(Verdict.ERROR, result.verdict(), describe(result));
         assertTrue(result.error().contains(dir.resolve("broken.yaml").toString()), result.error());
         assertTrue(result.error().contains(config.toString()), result.error());
         assertTrue(result.error().contains("pjsip.conf:16: endpoint [101] names unknown auth 'nobody-auth'"), result.error());

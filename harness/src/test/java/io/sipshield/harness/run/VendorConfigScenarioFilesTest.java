@@ -1,5 +1,6 @@
 package io.sipshield.harness.run;
 
+import static io.sipshield.harness.run.LiveRuns.describeFailures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,11 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,29 +26,14 @@ class VendorConfigScenarioFilesTest {
 
     private static final Path SCENARIOS = Path.of("..", "scenarios");
 
-    private static LiveScenarioExecutor executor;
+    @RegisterExtension
+    static final LiveRuns LIVE = LiveRuns.create();
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void start() {
-        executor = new LiveScenarioExecutor();
-    }
-
-    @AfterAll
-    static void stop() {
-        executor.close();
-    }
-
     private static List<ScenarioResult> run(Path file) throws Exception {
-        return ScenarioRunner.builder().executor(executor).build().runAll(file);
-    }
-
-    private static String report(List<ScenarioResult> results) {
-        return results.stream().filter(r -> r.verdict() != Verdict.PASS)
-                .map(r -> r.caseName() + ": " + r.verdict() + " " + r.error() + " " + r.failedChecks() + " " + r.notes())
-                .collect(Collectors.joining("\n"));
+        return LIVE.runAll(file);
     }
 
     @ParameterizedTest
@@ -59,7 +43,7 @@ class VendorConfigScenarioFilesTest {
     void everyRowPasses(String name) throws Exception {
         List<ScenarioResult> results = run(SCENARIOS.resolve(name));
         assertFalse(results.isEmpty());
-        assertTrue(results.stream().allMatch(r -> r.verdict() == Verdict.PASS), () -> report(results));
+        assertTrue(results.stream().allMatch(r -> r.verdict() == Verdict.PASS), () -> describeFailures(results));
     }
 
     private static final String CONTRADICTORY = """
@@ -92,7 +76,7 @@ class VendorConfigScenarioFilesTest {
 
         ScenarioResult result = run(scenario).get(0);
 
-        assertEquals(Verdict.ERROR, result.verdict(), () -> report(List.of(result)));
+        assertEquals(Verdict.ERROR, result.verdict(), () -> describeFailures(List.of(result)));
         assertTrue(result.error().contains(scenario.toString()), result.error());
         assertTrue(result.error().contains("phone.xml:6: host_primary transport: expected transport_tls_allowed=1"),
                 result.error());
@@ -111,14 +95,14 @@ class VendorConfigScenarioFilesTest {
                 """);
 
         ScenarioResult passed = run(holds).get(0);
-        assertEquals(Verdict.PASS, passed.verdict(), () -> report(List.of(passed)));
+        assertEquals(Verdict.PASS, passed.verdict(), () -> describeFailures(List.of(passed)));
         assertTrue(passed.notes().stream().anyMatch(n -> n.startsWith("desk: ") && n.contains("phone.xml:4: warning: setting transport_tls_port")),
                 passed.notes()::toString);
         assertTrue(passed.notes().stream().anyMatch(n -> n.startsWith("desk: config: the file's server pbx.sip.test:5061 reached at 127.0.0.1:")),
                 passed.notes()::toString);
 
         ScenarioResult failed = run(fails).get(0);
-        assertEquals(Verdict.FAIL, failed.verdict(), () -> report(List.of(failed)));
+        assertEquals(Verdict.FAIL, failed.verdict(), () -> describeFailures(List.of(failed)));
         assertEquals(List.of("config.warnings-contain[0]", "config.warnings-exclude[0]"),
                 failed.failedChecks().stream().map(Check::name).toList());
     }
@@ -132,7 +116,7 @@ class VendorConfigScenarioFilesTest {
 
         ScenarioResult result = run(scenario).get(0);
 
-        assertEquals(Verdict.INVALID, result.verdict(), () -> report(List.of(result)));
+        assertEquals(Verdict.INVALID, result.verdict(), () -> describeFailures(List.of(result)));
         assertTrue(result.error().contains("expect.config"), result.error());
     }
 }

@@ -43,8 +43,12 @@ final class MergedSuiteHtml {
         }
         page.append("<h2>Shards</h2>\n<table><tr><th>shard</th><th>report</th><th>cases</th></tr>\n");
         for (SuiteReportMerger.ShardReport report : reports) {
+            int interrupted = report.header().interrupted();
             page.append("<tr><td>").append(report.header().shard()).append("</td><td>")
-                    .append(link(report, out)).append("</td><td>").append(report.scenarios().size()).append("</td></tr>\n");
+                    .append(link(report, out)).append("</td><td>").append(report.scenarios().size())
+                    .append(interrupted == 0 ? "" : "<span class=\"missing\"> (stopped: " + interrupted
+                            + " interrupted)</span>")
+                    .append("</td></tr>\n");
         }
         page.append("</table>\n<h2>Cases</h2>\n<table><tr><th>case</th><th>verdict</th><th>shard</th><th>why</th></tr>\n");
         for (JsonNode scenario : scenarios) {

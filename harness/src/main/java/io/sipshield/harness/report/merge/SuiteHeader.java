@@ -6,9 +6,10 @@ import io.sipshield.harness.run.SuiteManifest;
 
 /**
  * The {@code run} object of a suite's {@code report.json} ({@link io.sipshield.harness.report.RunHeader}),
- * read back: which sipshield, which shard, which suite.
+ * read back: which sipshield, which shard, which suite, and how many of its cases did not finish because the
+ * run was stopped ({@code run.interrupted}, absent for a run that ended by itself).
  */
-record SuiteHeader(String version, Shard shard, SuiteManifest suite) {
+record SuiteHeader(String version, Shard shard, SuiteManifest suite, int interrupted) {
 
     static SuiteHeader read(MergeInput input) throws ReportMergeException {
         JsonNode run = input.tree().get("run");
@@ -21,13 +22,14 @@ record SuiteHeader(String version, Shard shard, SuiteManifest suite) {
         int count = whole(input, run.path("shard"), "run.shard.count", "count");
         int cases = whole(input, run.path("suite"), "run.suite.cases", "cases");
         String digest = text(input, run.path("suite"), "digest");
+        int interrupted = run.has("interrupted") ? whole(input, run, "run.interrupted", "interrupted") : 0;
         Shard shard;
         try {
             shard = new Shard(index, count);
         } catch (IllegalArgumentException e) {
             throw new ReportMergeException(input.json() + ": run.shard: " + e.getMessage(), e);
         }
-        return new SuiteHeader(version, shard, new SuiteManifest(cases, digest));
+        return new SuiteHeader(version, shard, new SuiteManifest(cases, digest), interrupted);
     }
 
     private static String text(MergeInput input, JsonNode parent, String name) throws ReportMergeException {

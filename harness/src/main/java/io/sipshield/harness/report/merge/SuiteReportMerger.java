@@ -34,6 +34,10 @@ import org.w3c.dom.Element;
  * the same shard twice; a case (report id) in two reports (overlapping shards); a {@code junit.xml} that
  * does not hold the same number of cases as its {@code report.json}; a shard missing (unless partial
  * merges are allowed); a complete set of shards whose cases do not add up to the suite.
+ *
+ * <p>A shard stopped by SIGTERM still holds every case of its shard (those that did not finish are ERROR
+ * {@code interrupted: ...}, counted in its {@code run.interrupted}); it joins like any other, and the merged
+ * report lists it under {@code run.merged.interruptedShards} and counts {@code summary.interrupted} (absent when none).
  */
 final class SuiteReportMerger {
 
@@ -159,6 +163,11 @@ final class SuiteReportMerger {
         ObjectNode merged = run.putObject("merged").put("shardCount", header.shard().count());
         ArrayNode missingNode = merged.putArray("missingShards");
         missing.forEach(missingNode::add);
+        List<Integer> interruptedShards = ordered.stream().filter(report -> report.header().interrupted() > 0)
+                .map(report -> report.header().shard().index()).toList();
+        int interrupted = ordered.stream().mapToInt(report -> report.header().interrupted()).sum();
+        ArrayNode interruptedNode = merged.putArray("interruptedShards");
+        interruptedShards.forEach(interruptedNode::add);
         ArrayNode inputs = merged.putArray("inputs");
         for (ShardReport report : ordered) {
             inputs.addObject().put("source", report.input().json().toString())
@@ -171,6 +180,9 @@ final class SuiteReportMerger {
             long n = scenarios.stream().filter(node -> node.path("verdict").asText().equals(verdict.name())).count();
             counts.put(verdict, n);
             summary.put(verdict.name().toLowerCase(Locale.ROOT), n);
+        }
+        if (interrupted > 0) { // as a whole run's summary otherwise
+            summary.put("interrupted", interrupted);
         }
         // any other count a summary carries (e.g. notObservableChecks) is the sum of the shards'
         for (ShardReport report : ordered) {
@@ -191,6 +203,9 @@ final class SuiteReportMerger {
         }
         properties.put(RunHeader.SUITE_CASES_PROPERTY, Integer.toString(header.suite().cases()));
         properties.put(RunHeader.SUITE_DIGEST_PROPERTY, header.suite().digest());
+        if (interrupted > 0) {
+            properties.put(RunHeader.INTERRUPTED_PROPERTY, Integer.toString(interrupted));
+        }
         properties.put(JUnitReports.SHARDS_PROPERTY, shards(ordered.stream()
                 .map(report -> report.header().shard().index()).toList()) + " of " + header.shard().count());
 
@@ -211,12 +226,14 @@ final class SuiteReportMerger {
                 + " of the suite's " + header.suite().cases() + " cases; " + counts.get(Verdict.PASS) + " passed, "
                 + counts.get(Verdict.FAIL) + " failed, " + counts.get(Verdict.ERROR) + " errors, "
                 + counts.get(Verdict.INVALID) + " invalid"
-                + (missing.isEmpty() ? "" : "; shard(s) " + shards(missing) + " missing");
+                + (missing.isEmpty() ? "" : "; shard(s) " + shards(missing) + " missing")
+                + (interrupted == 0 ? "" : "; shard(s) " + shards(interruptedShards) + " stopped before " + interrupted
+                        + " case(s) finished (ERROR, interrupted)");
         return new MergeOutcome(ReportKind.SUITE, line, List.of(junit, json, html), !allPassed || !missing.isEmpty());
     }
 
     private static boolean recounted(String summaryField) {
-        return summaryField.equals("total") || java.util.Arrays.stream(Verdict.values())
+        return summaryField.equals("total") || summaryField.equals("interrupted") || java.util.Arrays.stream(Verdict.values())
                 .anyMatch(verdict -> verdict.name().toLowerCase(Locale.ROOT).equals(summaryField));
     }
 

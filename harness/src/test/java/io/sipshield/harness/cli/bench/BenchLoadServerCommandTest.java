@@ -9,9 +9,12 @@ import io.netty.channel.nio.NioIoHandler;
 import io.sipshield.certs.format.AsteriskTlsFiles;
 import io.sipshield.certs.format.CertificateFileContents;
 import io.sipshield.certs.format.CertificateFiles;
+import io.sipshield.emulator.Call;
 import io.sipshield.emulator.Phone;
 import io.sipshield.emulator.PhoneSettings;
 import io.sipshield.emulator.profile.DeviceProfiles;
+import io.sipshield.emulator.rtp.G711;
+import io.sipshield.emulator.rtp.ToneSource;
 import io.sipshield.emulator.ua.RegistrationResult;
 import io.sipshield.harness.cli.ExitCodes;
 import io.sipshield.harness.cli.SipshieldCommand;
@@ -20,6 +23,7 @@ import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -61,6 +65,7 @@ class BenchLoadServerCommandTest {
         assertTrue(Files.exists(files.certFile()) && Files.exists(files.privKeyFile()));
         CertificateFileContents root = CertificateFiles.read(files.caListFile());
         EventLoopGroup loops = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        long sent;
         try (Phone phone = Phone.create(DeviceProfiles.DIGIUM_D6X_2_9_2, PhoneSettings.builder()
                 .account("501", "pass501").serverHost("pbx.sip.test")
                 .serverAddress(new InetSocketAddress("127.0.0.1", port)).trust(root.certificates().get(0)).build(),
@@ -68,13 +73,19 @@ class BenchLoadServerCommandTest {
             assertTrue(phone.connect().get(20, TimeUnit.SECONDS).established());
             RegistrationResult registered = phone.register().get(20, TimeUnit.SECONDS);
             assertTrue(registered.registered(), registered::toString);
+            Call call = phone.call("600").get(20, TimeUnit.SECONDS);
+            assertEquals(200, call.status());
+            sent = call.sendMedia(ToneSource.milliwatt(G711.PCMU), Duration.ofMillis(400)).get(20, TimeUnit.SECONDS)
+                    .sent();
+            assertEquals(200, call.hangup().get(20, TimeUnit.SECONDS));
         } finally {
             loops.shutdownGracefully(0, 1, TimeUnit.SECONDS);
         }
         assertEquals(ExitCodes.OK, serving.get(30, TimeUnit.SECONDS));
         String text = out.toString();
         assertTrue(text.contains("final ") && text.matches("(?s).*final t=[0-9.]+s contacts=\\d+ handshakes=1 full=1 "
-                + "resumed=0 cpu=.*"), text);
+                + "resumed=0 cpu=.* channels=0 srtp_ok=" + sent + " srtp_auth_failures=0 srtp_rejected=0\\R.*"), text);
+        assertTrue(sent >= 15, "the call sent its 400 ms of 20 ms frames: " + sent);
     }
 
     @Test

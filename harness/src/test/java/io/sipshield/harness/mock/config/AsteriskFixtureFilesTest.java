@@ -102,7 +102,7 @@ class AsteriskFixtureFilesTest {
     @Test
     void optionsWithoutMeaningAreWarnedAboutNotRejected() {
         Set<String> options = pjsip.warnings().stream().map(ConfigWarning::option).collect(Collectors.toSet());
-        assertEquals(Set.of("direct_media", "rtp_symmetric", "force_rport", "dtmf_mode", "callerid"), options);
+        assertEquals(Set.of("rtp_symmetric", "force_rport", "dtmf_mode", "callerid"), options);
         assertTrue(pjsip.warnings().stream().allMatch(w -> w.file().getFileName().toString().equals("pjsip.conf") && w.line() > 0));
     }
 

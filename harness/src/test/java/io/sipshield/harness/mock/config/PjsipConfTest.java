@@ -131,12 +131,26 @@ class PjsipConfTest {
     @Test
     void optionsWithoutMeaningAreWarningsNamingFileLineAndOption() throws Exception {
         PjsipConf c = load("[t]", "type = transport", "local_net = 10.0.0.0/8", "external_media_address = 1.2.3.4",
-                "[e]", "type = endpoint", "direct_media = no", "callerid = \"A\" <1>");
-        assertEquals(List.of("local_net", "external_media_address", "direct_media", "callerid"),
+                "[e]", "type = endpoint", "rtp_symmetric = yes", "callerid = \"A\" <1>");
+        assertEquals(List.of("local_net", "external_media_address", "rtp_symmetric", "callerid"),
                 c.warnings().stream().map(ConfigWarning::option).toList());
         ConfigWarning w = c.warnings().get(0);
         assertEquals(3, w.line());
         assertEquals("pjsip.conf:3: option 'local_net' in transport [t] has no effect on the mock", w.toString());
+    }
+
+    @Test
+    void directMediaNoIsWhatTheMockDoesAndYesIsAWarningThatItAlwaysAnchorsMedia() throws Exception {
+        PjsipConf anchored = load("[e]", "type = endpoint", "direct_media = no");
+        assertEquals(List.of(), anchored.warnings());
+        PjsipConf direct = load("[e]", "type = endpoint", "direct_media = yes");
+        assertEquals(1, direct.warnings().size());
+        ConfigWarning w = direct.warnings().get(0);
+        assertEquals("direct_media", w.option());
+        assertEquals(3, w.line());
+        assertTrue(w.message().contains("the mock always anchors media"), w.message());
+        fails("pjsip.conf:3", expect("bad value 'maybe' for option 'direct_media' in endpoint [e]", "yes or no"),
+                "[e]", "type = endpoint", "direct_media = maybe");
     }
 
     @Test
