@@ -248,14 +248,19 @@ class ScenarioRunnerTest {
         java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
         CountDownLatch othersStarted = new CountDownLatch(3);
+        CountDownLatch slowStarted = new CountDownLatch(1);
         ScenarioExecutor overlapping = scenario -> {
             most.accumulateAndGet(running.incrementAndGet(), Math::max);
             try {
                 if (scenario.about().equals("slow")) {
+                    slowStarted.countDown();
                     // the first scenario only ends once later ones have started: they cannot run one by one
                     assertTrue(othersStarted.await(10, TimeUnit.SECONDS), "later scenarios started meanwhile");
                 } else {
                     othersStarted.countDown();
+                    // and the others wait for the slow one to be running, so a busy machine cannot run them all
+                    // before it starts (which would look like one at a time)
+                    assertTrue(slowStarted.await(10, TimeUnit.SECONDS), "the slow scenario started meanwhile");
                 }
                 return registered(200);
             } finally {
