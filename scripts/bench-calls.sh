@@ -24,7 +24,8 @@
 #
 # Environment: CALLS (1000), CALL_SECONDS (60), RATE (100 phones/s), PROFILE (digium-d6x-2_9_2),
 # MEDIA (tone), TIMEOUT (60, the per-step timeout of the phones), THREADS (event loop threads of
-# each JVM; default processors), SAMPLE_SECONDS (5), SIPSHIELD_JAR, SERVER_JVM_OPTS, PHONE_JVM_OPTS
+# each JVM; default processors), TRANSPORT (auto | nio | epoll, both JVMs; auto: epoll where it loads),
+# MEDIA_CLOCK (shared | per-call: the phones' 20 ms clocks, one per event loop or one per call), SAMPLE_SECONDS (5), SIPSHIELD_JAR, SERVER_JVM_OPTS, PHONE_JVM_OPTS
 # (see bench-lib.sh).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/bench-lib.sh"
@@ -71,8 +72,8 @@ echo "== $CALLS concurrent SRTP echo calls of ${CALL_SECONDS}s ($PROFILE, $MEDIA
 bench_machine
 echo "jar: $jar; open files limit $(ulimit -n)"
 
-threads=()
-[[ -n "${THREADS:-}" ]] && threads=(--threads "$THREADS")
+threads=(--transport "${TRANSPORT:-auto}")
+[[ -n "${THREADS:-}" ]] && threads+=(--threads "$THREADS")
 STATS_INTERVAL="${STATS_INTERVAL:-$SAMPLE_SECONDS}" bench_start_server "$work/server.log" "$CALLS" both "$work/pki" \
   "${threads[@]}"
 echo "load server (separate JVM, pid $server_pid) on 127.0.0.1:$server_port"
@@ -83,6 +84,7 @@ udp_errors_before="$(udp_rcvbuf_errors)"
   java ${PHONE_JVM_OPTS:-} -jar "$jar" load --phones "$CALLS" --rate "$RATE" --profile "$PROFILE" \
   --target "127.0.0.1:$server_port" --trust "$work/pki/ca.pem" --server-name pbx.sip.test \
   --calls-per-phone 1 --call-duration "$CALL_SECONDS" --media "$MEDIA" --timeout "$TIMEOUT" "${threads[@]}" \
+  --media-clock "${MEDIA_CLOCK:-shared}" \
   --json "$work/load.json" >"$work/load.txt" 2>"$work/load.err" &
 time_pid=$!
 for _ in $(seq 1 50); do

@@ -3,7 +3,6 @@ package io.sipshield.emulator;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.sipshield.emulator.media.MediaDestination;
-import io.sipshield.emulator.media.MediaOptions;
 import io.sipshield.emulator.media.MediaSession;
 import io.sipshield.emulator.profile.DeviceProfile;
 import io.sipshield.emulator.rtp.G711;
@@ -267,7 +266,7 @@ final class InboundInviteHandler {
     private void startAnswer(IncomingCall call, CompletableFuture<Call> result) {
         call.moveTo(IncomingCall.State.ANSWERING);
         EventLoop loop = connection.eventLoop();
-        MediaSession.open(group, settings.mediaAddress(), mediaOptions()).whenComplete((media, failure) ->
+        MediaSession.open(group, settings.mediaAddress(), settings.mediaOptions()).whenComplete((media, failure) ->
                 loop.execute(() -> {
                     if (call.state() != IncomingCall.State.ANSWERING) {
                         if (media != null) {
@@ -287,12 +286,6 @@ final class InboundInviteHandler {
                     call.moveTo(IncomingCall.State.ANSWERED);
                     result.complete(established);
                 }));
-    }
-
-    private MediaOptions mediaOptions() {
-        return MediaOptions.builder().rtcpInterval(settings.rtcpInterval())
-                .rtcpMux(settings.rtcpMux()).cname(settings.user() + "@" + settings.mediaAddress())
-                .capture(settings.capture()).faults(settings.mediaFaults()).build();
     }
 
     /** Starts media and sends 200 with the SDP answer: the device's own key, the offerer's crypto tag. */

@@ -8,13 +8,13 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.sipshield.emulator.capture.TcpCaptureHandler;
 import io.sipshield.emulator.capture.TlsKeyLogExport;
 import io.sipshield.emulator.media.MediaDestination;
 import io.sipshield.emulator.media.MediaOptions;
 import io.sipshield.emulator.media.MediaSession;
+import io.sipshield.emulator.net.ChannelTypes;
 import io.sipshield.emulator.profile.DeviceProfile;
 import io.sipshield.emulator.rtp.G711;
 import io.sipshield.emulator.sdp.LocalDescription;
@@ -105,7 +105,7 @@ public final class Phone implements AutoCloseable {
     /** The session ID of the last handshake (for telling a resumed one on the JDK provider), or null. */
     private volatile byte[] lastSessionId;
     private volatile TlsReport lastTlsReport;
-    private final SipTrace trace = new SipTrace();
+    private final SipTrace trace;
     private final SecureRandom random = new SecureRandom();
     private final DigestAuthenticator digest;
     private final SipMessages messages = new SipMessages(random);
@@ -129,6 +129,7 @@ public final class Phone implements AutoCloseable {
     private Phone(DeviceProfile profile, PhoneSettings settings, EventLoopGroup group, TlsContextPool pool) {
         this.profile = profile;
         this.settings = settings;
+        this.trace = settings.newSipTrace();
         this.serverHost = settings.serverHost();
         this.serverAddress = settings.serverAddress();
         this.group = group;
@@ -268,7 +269,7 @@ public final class Phone implements AutoCloseable {
         InetSocketAddress server = this.serverAddress;
         UserAgentHandler ua = new UserAgentHandler(trace, this::answerInbound,
                 (invite, response) -> requests.ackForNon2xx(invite, response), settings.transactionTimeout());
-        ChannelFuture connecting = new Bootstrap().group(group).channel(NioSocketChannel.class)
+        ChannelFuture connecting = new Bootstrap().group(group).channel(ChannelTypes.socket(group))
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
@@ -397,9 +398,7 @@ public final class Phone implements AutoCloseable {
      * once the INVITE has a final response (ACKed).
      */
     public CompletableFuture<Call> call(String extension) {
-        MediaOptions mediaOptions = MediaOptions.builder().rtcpInterval(settings.rtcpInterval())
-                .rtcpMux(settings.rtcpMux()).cname(settings.user() + "@" + settings.mediaAddress())
-                .capture(settings.capture()).faults(settings.mediaFaults()).build();
+        MediaOptions mediaOptions = settings.mediaOptions();
         return MediaSession.open(group, settings.mediaAddress(), mediaOptions).thenCompose(media -> onLoop(() -> {
             SdesNegotiator sdes = SdesNegotiator.forPolicy(profile.srtp(), random);
             SdesOffer offered = sdes.offer();

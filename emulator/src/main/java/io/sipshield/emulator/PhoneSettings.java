@@ -4,10 +4,14 @@ import io.sipshield.certs.cisco.TrustListRole;
 import io.sipshield.emulator.capture.CaptureTaps;
 import io.sipshield.emulator.capture.PacketTap;
 import io.sipshield.emulator.capture.SecretsTap;
+import io.sipshield.emulator.media.FrameClocks;
+import io.sipshield.emulator.media.MediaOptions;
+import io.sipshield.emulator.media.MediaTimelineRecorder;
 import io.sipshield.emulator.media.impair.MediaFaults;
 import io.sipshield.emulator.tls.TlsResumption;
 import io.sipshield.emulator.tls.TrustListEntry;
 import io.sipshield.emulator.ua.ReconnectPolicy;
+import io.sipshield.emulator.ua.SipTrace;
 import java.net.InetSocketAddress;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -54,6 +58,12 @@ import java.util.Objects;
  *                       {@link Duration#ZERO} never waits for one
  * @param alternateServer the server the phone connects to when the primary cannot be reached (a Digium
  *                       {@code host_alternate}), or null for none
+ * @param frameClocks    the 20 ms media clocks shared with other phones on the same event loops (a load run's:
+ *                       one timer per loop, not per call), or null: each call keeps a clock of its own, as a device does
+ * @param mediaTimeline  whether each call records its {@link io.sipshield.emulator.media.MediaTimeline} (default
+ *                       true; a load run, which never reads it, turns it off)
+ * @param sipTraceLimit  how many SIP messages the phone's {@link SipTrace} keeps: {@link #WHOLE_SIP_TRACE} (-1, the
+ *                       default) every one; N the first N/2 and the last N - N/2 (a phone held for hours); 0 none
  */
 public record PhoneSettings(String user, String password, String serverHost, InetSocketAddress serverAddress,
                             List<X509Certificate> trustAnchors, boolean allowWildcards, Clock clock,
@@ -61,7 +71,8 @@ public record PhoneSettings(String user, String password, String serverHost, Ine
                             boolean rtcpMux, ClientCredentials clientCredentials, List<TrustListEntry> trustList,
                             List<G711> codecs, AnswerMode answerMode, CaptureTaps capture,
                             ReconnectPolicy reconnect, Duration transactionTimeout, TlsResumption tlsResumption,
-                            MediaFaults mediaFaults, Duration pongTimeout, AlternateServer alternateServer) {
+                            MediaFaults mediaFaults, Duration pongTimeout, AlternateServer alternateServer,
+                            FrameClocks frameClocks, boolean mediaTimeline, int sipTraceLimit) {
 
     /** 64*T1 with T1 = 500 ms (RFC 3261 §17.1.1.2 Timer B, §17.1.2.2 Timer F). */
     public static final Duration DEFAULT_TRANSACTION_TIMEOUT = Duration.ofSeconds(32);
@@ -71,6 +82,9 @@ public record PhoneSettings(String user, String password, String serverHost, Ine
      * failed.
      */
     public static final Duration DEFAULT_PONG_TIMEOUT = Duration.ofSeconds(10);
+
+    /** {@link #sipTraceLimit()}: the trace keeps every message. */
+    public static final int WHOLE_SIP_TRACE = -1;
 
     /** The TLS stacks a phone can run on. */
     public enum TlsProvider {
@@ -99,6 +113,10 @@ public record PhoneSettings(String user, String password, String serverHost, Ine
         if (transactionTimeout.toMillis() < 1) {
             throw new IllegalArgumentException("transactionTimeout: expected at least 1 ms, got " + transactionTimeout);
         }
+        if (sipTraceLimit < WHOLE_SIP_TRACE) {
+            throw new IllegalArgumentException("sipTraceLimit: expected -1 (every message) or 0 or more, got "
+                    + sipTraceLimit);
+        }
         if (rtcpInterval.toMillis() < 10) {
             throw new IllegalArgumentException("rtcpInterval: expected at least 10 ms, got " + rtcpInterval.toMillis() + " ms");
         }
@@ -106,6 +124,22 @@ public record PhoneSettings(String user, String password, String serverHost, Ine
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** A new trace as {@link #sipTraceLimit()} says. */
+    public SipTrace newSipTrace() {
+        return sipTraceLimit == WHOLE_SIP_TRACE ? new SipTrace()
+                : SipTrace.keeping(sipTraceLimit / 2, sipTraceLimit - sipTraceLimit / 2);
+    }
+
+    /** The options of each call's media: RTCP as configured, the CNAME {@code user@mediaAddress}, capture, faults, clocks. */
+    public MediaOptions mediaOptions() {
+        MediaOptions.Builder options = MediaOptions.builder().rtcpInterval(rtcpInterval).rtcpMux(rtcpMux)
+                .cname(user + "@" + mediaAddress).capture(capture).faults(mediaFaults).frameClocks(frameClocks);
+        if (!mediaTimeline) {
+            options.timeline(MediaTimelineRecorder.DEFAULT_INTERVAL, 0);
+        }
+        return options.build();
     }
 
     /** Builds {@link PhoneSettings}; every setting but the account and the server has a device default. */
@@ -133,6 +167,33 @@ public record PhoneSettings(String user, String password, String serverHost, Ine
         private TlsResumption tlsResumption;
         private MediaFaults mediaFaults = MediaFaults.NONE;
         private Duration pongTimeout = DEFAULT_PONG_TIMEOUT;
+        private FrameClocks frameClocks;
+        private boolean mediaTimeline = true;
+        private int sipTraceLimit = WHOLE_SIP_TRACE;
+
+        /**
+         * How many SIP messages the phone's trace keeps: {@link #WHOLE_SIP_TRACE} (the default) all; N the
+         * first N/2 and the last N - N/2, counting those between; 0 none (nothing is rendered for it).
+         */
+        public Builder sipTraceLimit(int messages) {
+            this.sipTraceLimit = messages;
+            return this;
+        }
+
+        /**
+         * Runs the calls' 20 ms media clocks on {@code clocks}, shared with every phone given the same object
+         * (one timer per event loop); default null: each call has a clock of its own.
+         */
+        public Builder frameClocks(FrameClocks clocks) {
+            this.frameClocks = clocks;
+            return this;
+        }
+
+        /** Whether each call records its media timeline (default true). */
+        public Builder mediaTimeline(boolean record) {
+            this.mediaTimeline = record;
+            return this;
+        }
 
         /**
          * How long the phone waits for the CRLF pong to each keep-alive ping before the flow counts as failed
@@ -286,7 +347,7 @@ public record PhoneSettings(String user, String password, String serverHost, Ine
             return new PhoneSettings(user, password, serverHost, serverAddress, trustAnchors, allowWildcards, clock,
                     mediaAddress, tlsProvider, registerExpires, rtcpInterval, rtcpMux, clientCredentials, trustList,
                     codecs, answerMode, capture, reconnect, transactionTimeout, tlsResumption, mediaFaults,
-                    pongTimeout, alternateServer);
+                    pongTimeout, alternateServer, frameClocks, mediaTimeline, sipTraceLimit);
         }
     }
 }

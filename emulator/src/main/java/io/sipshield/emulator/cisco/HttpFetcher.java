@@ -11,8 +11,8 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslContext;
+import io.sipshield.emulator.net.ChannelTypes;
 import java.io.ByteArrayOutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +44,7 @@ final class HttpFetcher {
         ProvisioningTransport transport = tls == null ? ProvisioningTransport.HTTP : ProvisioningTransport.HTTPS;
         CompletableFuture<FetchResult> result = new CompletableFuture<>();
         Exchange exchange = new Exchange(file, transport, host + ":" + server.getPort(), result);
-        ChannelFuture connecting = new Bootstrap().group(group).channel(NioSocketChannel.class)
+        ChannelFuture connecting = new Bootstrap().group(group).channel(ChannelTypes.socket(group))
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) timeout.toMillis())
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override

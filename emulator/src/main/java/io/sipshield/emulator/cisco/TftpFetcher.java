@@ -1,5 +1,6 @@
 package io.sipshield.emulator.cisco;
 
+import io.sipshield.emulator.net.ChannelTypes;
 import io.sipshield.emulator.tftp.TftpPackets;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
@@ -9,7 +10,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
-import io.netty.channel.socket.nio.NioDatagramChannel;
 import java.io.ByteArrayOutputStream;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -43,7 +43,7 @@ final class TftpFetcher {
     CompletableFuture<FetchResult> get(InetSocketAddress server, String file) {
         CompletableFuture<FetchResult> result = new CompletableFuture<>();
         Transfer transfer = new Transfer(server, file, result);
-        ChannelFuture binding = new Bootstrap().group(group).channel(NioDatagramChannel.class).handler(transfer)
+        ChannelFuture binding = new Bootstrap().group(group).channel(ChannelTypes.datagram(group)).handler(transfer)
                 .bind(new InetSocketAddress(0));
         binding.addListener(done -> {
             if (!done.isSuccess()) {

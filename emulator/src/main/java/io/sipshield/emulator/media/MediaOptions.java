@@ -20,9 +20,12 @@ import java.util.Objects;
  * @param faults           media faults played on this session (issue 11): a sequence number wrap of the sender,
  *                         loss, reordering, duplication, tampering and replays of what it receives;
  *                         {@link MediaFaults#NONE} by default
+ * @param frameClocks      the 20 ms clocks shared by the sessions of each event loop ({@link FrameClocks}: one
+ *                         timer per loop for a load run's calls), or null: the session keeps a clock of its own
  */
 public record MediaOptions(Duration rtcpInterval, boolean rtcpMux, String cname, Clock clock, CaptureTaps capture,
-                           Duration timelineInterval, int timelineBuckets, MediaFaults faults) {
+                           Duration timelineInterval, int timelineBuckets, MediaFaults faults,
+                           FrameClocks frameClocks) {
 
     /** RFC 3550 §6.2: the minimum (and usual) interval between reports. */
     public static final Duration DEFAULT_RTCP_INTERVAL = Duration.ofSeconds(5);
@@ -45,10 +48,10 @@ public record MediaOptions(Duration rtcpInterval, boolean rtcpMux, String cname,
         Objects.requireNonNull(faults, "faults");
     }
 
-    /** Options without media faults. */
+    /** Options without media faults, each session on a clock of its own. */
     public MediaOptions(Duration rtcpInterval, boolean rtcpMux, String cname, Clock clock, CaptureTaps capture,
                         Duration timelineInterval, int timelineBuckets) {
-        this(rtcpInterval, rtcpMux, cname, clock, capture, timelineInterval, timelineBuckets, MediaFaults.NONE);
+        this(rtcpInterval, rtcpMux, cname, clock, capture, timelineInterval, timelineBuckets, MediaFaults.NONE, null);
     }
 
     /** Options with the default timeline (100 ms buckets, at most 6000). */
@@ -76,6 +79,7 @@ public record MediaOptions(Duration rtcpInterval, boolean rtcpMux, String cname,
         private Duration timelineInterval = MediaTimelineRecorder.DEFAULT_INTERVAL;
         private int timelineBuckets = MediaTimelineRecorder.DEFAULT_MAX_BUCKETS;
         private MediaFaults faults = MediaFaults.NONE;
+        private FrameClocks frameClocks;
 
         private Builder() {
         }
@@ -124,9 +128,18 @@ public record MediaOptions(Duration rtcpInterval, boolean rtcpMux, String cname,
             return this;
         }
 
+        /**
+         * Shares the 20 ms clock of each event loop with the other sessions given the same {@code clocks};
+         * null (the default): the session keeps a clock of its own.
+         */
+        public Builder frameClocks(FrameClocks clocks) {
+            this.frameClocks = clocks;
+            return this;
+        }
+
         public MediaOptions build() {
             return new MediaOptions(rtcpInterval, rtcpMux, cname, clock, capture, timelineInterval, timelineBuckets,
-                    faults);
+                    faults, frameClocks);
         }
     }
 }

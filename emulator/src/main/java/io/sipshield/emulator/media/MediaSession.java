@@ -2,7 +2,6 @@ package io.sipshield.emulator.media;
 
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
-import io.netty.util.concurrent.ScheduledFuture;
 import io.sipshield.emulator.capture.DatagramCaptureHandler;
 import io.sipshield.emulator.capture.SrtpKeys;
 import io.sipshield.emulator.media.impair.ImpairmentTally;
@@ -21,7 +20,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One call's media on the phone side: an RTP port and the RTCP port above it (RFC 3550 §11) on
@@ -38,8 +36,6 @@ import java.util.concurrent.TimeUnit;
  * }</pre>
  */
 public final class MediaSession implements AutoCloseable {
-
-    private static final long FRAME_MILLIS = 20;
 
     private final Channel rtp;
     private final Channel rtcp;
@@ -182,9 +178,15 @@ public final class MediaSession implements AutoCloseable {
      */
     public CompletableFuture<MediaStats> send(MediaSource source, Duration duration, Duration drain) {
         CompletableFuture<MediaStats> done = new CompletableFuture<>();
-        long frames = Math.max(1, duration.toMillis() / FRAME_MILLIS);
-        rtp.eventLoop().execute(() -> new Sender(source, frames, drain, done).start());
+        long frames = Math.max(1, duration.toMillis() / FrameClock.FRAME_MILLIS);
+        rtp.eventLoop().execute(() -> clock().join(new Sender(source, frames, drain, done)));
         return done;
+    }
+
+    /** The 20 ms clock this session's sends run on: the shared one of its event loop, or one of its own. */
+    private FrameClock clock() {
+        FrameClocks shared = options.frameClocks();
+        return shared == null ? new FrameClock(rtp.eventLoop()) : shared.on(rtp.eventLoop());
     }
 
     /**
@@ -248,14 +250,13 @@ public final class MediaSession implements AutoCloseable {
         rtcp.close();
     }
 
-    /** The 20 ms clock of one send; runs on the RTP channel's event loop. */
-    private final class Sender {
+    /** One send: a frame per tick of the session's {@link FrameClock}, on the RTP channel's event loop. */
+    private final class Sender implements FrameClock.Ticking {
         private final MediaSource source;
         private final long frames;
         private final Duration drain;
         private final CompletableFuture<MediaStats> done;
         private long framesSent;
-        private ScheduledFuture<?> ticker;
         private long drainDeadline;
 
         Sender(MediaSource source, long frames, Duration drain, CompletableFuture<MediaStats> done) {
@@ -265,15 +266,11 @@ public final class MediaSession implements AutoCloseable {
             this.done = done;
         }
 
-        void start() {
-            ticker = rtp.eventLoop().scheduleAtFixedRate(this::tick, 0, FRAME_MILLIS, TimeUnit.MILLISECONDS);
-        }
-
-        private void tick() {
+        @Override
+        public boolean tick() {
             if (!rtp.isActive()) {
-                ticker.cancel(false);
                 done.complete(stats());
-                return;
+                return false;
             }
             if (framesSent < frames) {
                 byte[] payload = source.nextFrame();
@@ -283,7 +280,7 @@ public final class MediaSession implements AutoCloseable {
                     drainDeadline = now + drain.toNanos();
                 }
                 if (!sending) {
-                    return;
+                    return true;
                 }
                 RtpPacket packet = packetizer.next(payload);
                 verifier.sent(payload, now);
@@ -293,14 +290,20 @@ public final class MediaSession implements AutoCloseable {
                 if (session != null) {
                     session.rtpSent(packet.timestamp(), payload.length, now);
                 }
-                return;
+                return true;
             }
             MediaStats stats = stats();
             // authenticated packets only: copies, replays and tampered packets are no echo of the last frames
             if (stats.verified() + stats.mismatched() >= stats.sent() || System.nanoTime() >= drainDeadline) {
-                ticker.cancel(false);
                 done.complete(stats);
+                return false;
             }
+            return true;
+        }
+
+        @Override
+        public void failed(RuntimeException failure) {
+            done.completeExceptionally(failure);
         }
     }
 }

@@ -6,7 +6,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.DatagramChannel;
-import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.sipshield.emulator.net.ChannelTypes;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.util.Objects;
@@ -70,7 +70,7 @@ public record RtpPorts(Channel rtp, Channel rtcp) implements AutoCloseable {
     }
 
     private static ChannelFuture bindOne(EventLoopGroup group, String address, int port) {
-        return new Bootstrap().group(group).channel(NioDatagramChannel.class)
+        return new Bootstrap().group(group).channel(ChannelTypes.datagram(group))
                 .handler(new ChannelInitializer<DatagramChannel>() {
                     @Override
                     protected void initChannel(DatagramChannel ch) {

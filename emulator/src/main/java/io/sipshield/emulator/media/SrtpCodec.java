@@ -1,6 +1,5 @@
 package io.sipshield.emulator.media;
 
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
@@ -8,7 +7,6 @@ import io.netty.channel.socket.DatagramPacket;
 import io.netty.handler.codec.MessageToMessageCodec;
 import io.sipshield.emulator.rtp.RtpPacket;
 import io.sipshield.emulator.srtp.SrtpContext;
-import io.sipshield.emulator.srtp.SrtpResult;
 import io.sipshield.emulator.srtp.SrtpStatus;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -37,21 +35,24 @@ public final class SrtpCodec extends MessageToMessageCodec<DatagramPacket, RtpPa
 
     @Override
     protected void encode(ChannelHandlerContext ctx, RtpPacket packet, List<Object> out) {
-        byte[] protectedPacket = outbound.protect(packet.encode());
-        out.add(new DatagramPacket(Unpooled.wrappedBuffer(protectedPacket), remote));
+        int overhead = outbound.overhead();
+        byte[] buffer = packet.encode(overhead);
+        int length = outbound.protectInPlace(buffer, 0, buffer.length - overhead);
+        out.add(new DatagramPacket(Unpooled.wrappedBuffer(buffer, 0, length), remote));
     }
 
     @Override
     protected void decode(ChannelHandlerContext ctx, DatagramPacket datagram, List<Object> out) {
-        ByteBuf content = datagram.content();
-        SrtpResult result = inbound.unprotect(ByteBufUtil.getBytes(content));
-        if (result.status() != SrtpStatus.OK) {
-            inboundStatusListener.accept(result.status());
+        // one copy out of the (direct) receive buffer, unprotected in place there
+        byte[] bytes = ByteBufUtil.getBytes(datagram.content());
+        SrtpStatus status = inbound.unprotectInPlace(bytes, 0, bytes.length);
+        if (status != SrtpStatus.OK) {
+            inboundStatusListener.accept(status);
             return;
         }
         RtpPacket packet;
         try {
-            packet = RtpPacket.decode(result.rtpPacket());
+            packet = RtpPacket.decode(bytes, 0, bytes.length - inbound.overhead());
         } catch (IllegalArgumentException e) {
             inboundStatusListener.accept(SrtpStatus.MALFORMED);
             return;

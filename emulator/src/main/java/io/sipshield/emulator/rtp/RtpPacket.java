@@ -40,7 +40,18 @@ public record RtpPacket(int payloadType, boolean marker, int sequenceNumber, lon
 
     /** The packet on the wire: V=2, no padding, no extension, no CSRCs. */
     public byte[] encode() {
-        byte[] out = new byte[HEADER_LENGTH + payload.length];
+        return encode(0);
+    }
+
+    /**
+     * The packet on the wire in an array {@code spare} bytes longer, zero at the end: room for what
+     * SRTP appends (MKI and tag) without another copy.
+     */
+    public byte[] encode(int spare) {
+        if (spare < 0) {
+            throw new IllegalArgumentException("spare: expected 0 or more bytes, got " + spare);
+        }
+        byte[] out = new byte[HEADER_LENGTH + payload.length + spare];
         out[0] = (byte) 0x80;
         out[1] = (byte) ((marker ? 0x80 : 0) | payloadType);
         out[2] = (byte) (sequenceNumber >>> 8);

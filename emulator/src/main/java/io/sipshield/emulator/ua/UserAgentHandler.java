@@ -113,7 +113,7 @@ public final class UserAgentHandler extends SimpleChannelInboundHandler<Object> 
         } else {
             response.complete(null);
         }
-        trace.record(SipTrace.Direction.SENT, request.toString());
+        record(SipTrace.Direction.SENT, request);
         context.writeAndFlush(request).addListener(f -> {
             if (!f.isSuccess()) {
                 Pending failed = pending.remove(key(request));
@@ -135,9 +135,16 @@ public final class UserAgentHandler extends SimpleChannelInboundHandler<Object> 
     /** Sends a response the phone decided later (an INVITE answered once its media port is bound). */
     public void respond(Response response) {
         context.channel().eventLoop().execute(() -> {
-            trace.record(SipTrace.Direction.SENT, response.toString());
+            record(SipTrace.Direction.SENT, response);
             context.writeAndFlush(response);
         });
+    }
+
+    /** Into the trace, rendered only when the trace keeps messages. */
+    private void record(SipTrace.Direction direction, Object message) {
+        if (trace.recording()) {
+            trace.record(direction, message.toString());
+        }
     }
 
     @Override
@@ -145,7 +152,7 @@ public final class UserAgentHandler extends SimpleChannelInboundHandler<Object> 
         if (message == SipKeepAlive.PING) {
             ctx.writeAndFlush(SipKeepAlive.PONG);
         } else if (message instanceof Response response) {
-            trace.record(SipTrace.Direction.RECEIVED, response.toString());
+            record(SipTrace.Direction.RECEIVED, response);
             if (response.getStatusCode() < 200) {
                 Pending provisional = pending.get(key(response));
                 if (provisional != null && Request.INVITE.equals(provisional.request().getMethod())) {
@@ -159,16 +166,16 @@ public final class UserAgentHandler extends SimpleChannelInboundHandler<Object> 
                 waiting.stopTimer();
                 if (response.getStatusCode() >= 300 && Request.INVITE.equals(waiting.request().getMethod())) {
                     Request ack = non2xxAck.apply(waiting.request(), response);
-                    trace.record(SipTrace.Direction.SENT, ack.toString());
+                    record(SipTrace.Direction.SENT, ack);
                     ctx.writeAndFlush(ack);
                 }
                 waiting.response().complete(response);
             }
         } else if (message instanceof Request request) {
-            trace.record(SipTrace.Direction.RECEIVED, request.toString());
+            record(SipTrace.Direction.RECEIVED, request);
             Response answer = inboundRequests.apply(request);
             if (answer != null) {
-                trace.record(SipTrace.Direction.SENT, answer.toString());
+                record(SipTrace.Direction.SENT, answer);
                 ctx.writeAndFlush(answer);
             }
         }

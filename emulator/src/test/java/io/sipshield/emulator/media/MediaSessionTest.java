@@ -16,6 +16,8 @@ import io.sipshield.emulator.srtp.SrtpCryptoSuite;
 import io.sipshield.emulator.srtp.SrtpMasterKey;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -99,6 +101,39 @@ class MediaSessionTest {
             while (session.stats().rtcp().peerReport() == null && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
+        }
+    }
+
+    @Test
+    void sessionsOnSharedFrameClocksRunOnOneClockPerLoopAndEachSendsEveryFrame() throws Exception {
+        FrameClocks clocks = new FrameClocks();
+        EventLoopGroup oneLoop = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        try {
+            MediaOptions options = MediaOptions.builder().cname("t@127.0.0.1").frameClocks(clocks).build();
+            List<MediaSession> sessions = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                sessions.add(MediaSession.open(oneLoop, "127.0.0.1", options).get(5, TimeUnit.SECONDS));
+            }
+            try (MediaSession sink = open(false)) {
+                sink.startPlain(MediaDestination.of(sessions.get(0).localAddress()));
+                List<CompletableFuture<MediaStats>> sends = new ArrayList<>();
+                for (MediaSession session : sessions) {
+                    session.startPlain(MediaDestination.of(sink.localAddress()));
+                    sends.add(session.send(ToneSource.milliwatt(G711.PCMU), Duration.ofMillis(400), Duration.ZERO));
+                }
+                for (CompletableFuture<MediaStats> send : sends) {
+                    assertEquals(20, send.get(10, TimeUnit.SECONDS).sent(), "20 frames of 20 ms each");
+                }
+                assertEquals(1, clocks.size(), "four sessions on one event loop share one clock");
+                FrameClock clock = clocks.on(oneLoop.next());
+                long ticks = oneLoop.next().submit(clock::ticks).get(5, TimeUnit.SECONDS);
+                // one timer for all four: about 21 ticks (20 frames and the drain check), not 4 x 21
+                assertTrue(ticks >= 20 && ticks < 40, "ticks " + ticks);
+            } finally {
+                sessions.forEach(MediaSession::close);
+            }
+        } finally {
+            oneLoop.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         }
     }
 

@@ -1,6 +1,7 @@
 package io.sipshield.harness.cli;
 
 import io.sipshield.certs.format.CertificateFileContents;
+import io.sipshield.emulator.net.IoTransport;
 import io.sipshield.emulator.profile.DeviceProfile;
 import io.sipshield.emulator.profile.DeviceProfiles;
 import io.sipshield.emulator.ua.ReconnectPolicy;
@@ -10,6 +11,7 @@ import io.sipshield.harness.load.LoadResult;
 import io.sipshield.harness.load.LoadRun;
 import io.sipshield.harness.load.LoadSummaryTable;
 import io.sipshield.harness.load.LoadTarget;
+import io.sipshield.harness.load.MediaClocking;
 import io.sipshield.harness.load.MediaKind;
 import io.sipshield.harness.run.Shard;
 import java.io.IOException;
@@ -160,6 +162,17 @@ public final class LoadCommand implements Callable<Integer> {
             description = "Event loop threads shared by all phones and the mock (default: processors).")
     private Integer threads;
 
+    @Option(names = "--transport", paramLabel = "auto|nio|epoll", defaultValue = IoTransport.AUTO,
+            description = "Event loop I/O: auto (native epoll where it loads, Linux x86_64; else NIO; default), nio,"
+                    + " or epoll (an error where it cannot load).")
+    private String transport;
+
+    @Option(names = "--media-clock", paramLabel = "shared|per-call", defaultValue = "shared",
+            description = {"The calls' 20 ms packet clocks: shared (default: one timer per event loop, every call's",
+                "packet of a tick sent together; cheapest per packet, round trips include the burst) or per-call",
+                "(a timer per call, phases spread as separate devices would)."})
+    private String mediaClock;
+
     @Option(names = "--warmup", paramLabel = "W", defaultValue = "0",
             description = {"First run W registrations (storms of at most --phones phones, same users and settings,",
                 "no calls, not counted) so the JIT has compiled the handshake and SIP paths before the measured",
@@ -265,6 +278,12 @@ public final class LoadCommand implements Callable<Integer> {
         if (threads != null) {
             builder.threads(threads);
         }
+        builder.transport(transport(transport));
+        try {
+            builder.mediaClocking(MediaClocking.parse(mediaClock));
+        } catch (IllegalArgumentException e) {
+            throw new UnusableInput("--media-clock: " + e.getMessage());
+        }
         return builder;
     }
 
@@ -338,6 +357,21 @@ public final class LoadCommand implements Callable<Integer> {
                     + base.toMillis() + " ms); was '" + text + "'");
         }
         return ReconnectPolicy.of(base, max);
+    }
+
+    /** {@code --transport}: {@code auto}, {@code nio} or {@code epoll}, which must be able to run here. */
+    static IoTransport transport(String text) throws UnusableInput {
+        IoTransport chosen;
+        try {
+            chosen = IoTransport.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UnusableInput("--transport: " + e.getMessage());
+        }
+        if (!chosen.isAvailable()) {
+            throw new UnusableInput("--transport: " + chosen + " is not available on this machine: "
+                    + chosen.unavailabilityCause().map(Throwable::toString).orElse("") + "; use nio or auto");
+        }
+        return chosen;
     }
 
     /** {@code 200} or {@code 200/s}. */

@@ -2,12 +2,11 @@ package io.sipshield.harness.load;
 
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.sipshield.certs.FixtureCatalog;
 import io.sipshield.certs.FixtureName;
 import io.sipshield.emulator.Phone;
 import io.sipshield.emulator.PhoneSettings;
+import io.sipshield.emulator.media.FrameClocks;
 import io.sipshield.emulator.tls.TlsContextPool;
 import io.sipshield.harness.mock.MockAsterisk;
 import java.lang.management.ManagementFactory;
@@ -36,12 +35,19 @@ final class LoadDriver {
     /** At most this many phones start per tick (5,000/s), so the ticker never holds its event loop for long. */
     private static final int MAX_STARTS_PER_TICK = 50;
     private static final Duration UNREGISTER_WAIT = Duration.ofSeconds(15);
+    /**
+     * A load phone's SIP trace: nothing reads it (the load's report is its counts and percentiles), and a phone
+     * held for hours would grow by every re-registration, so none is kept or rendered.
+     */
+    private static final int LOAD_SIP_TRACE = 0;
 
     private final LoadRun run;
     private final Consumer<LoadSnapshot> progress;
     private final LoadMetrics metrics = new LoadMetrics();
     /** One client TLS context per distinct TLS configuration, shared by the run's phones (not one per phone). */
     private final TlsContextPool tlsContexts = new TlsContextPool();
+    /** One 20 ms media clock per event loop, shared by the run's calls (not a timer per call). */
+    private final FrameClocks frameClocks = new FrameClocks();
     private final List<TimelinePoint> timeline = new ArrayList<>();
 
     LoadDriver(LoadRun run, Consumer<LoadSnapshot> progress) {
@@ -50,7 +56,7 @@ final class LoadDriver {
     }
 
     LoadResult run() {
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(run.threads(), NioIoHandler.newFactory());
+        EventLoopGroup group = run.transport().newGroup(run.threads());
         MockAsterisk mock = null;
         try {
             InetSocketAddress address;
@@ -122,7 +128,7 @@ final class LoadDriver {
                 run.callsPerPhone(), end, metrics.percentiles(), timeline, metrics.firstRegistrations.get(),
                 last == 0 ? Duration.ZERO : Duration.ofNanos(last - startNanos), contacts, metrics.mediaSent.get(),
                 metrics.mediaEchoed.get(), metrics.srtpAuthFailures.get(), heapBefore, heapHeld, machine(), run.users(),
-                metrics.distributions());
+                metrics.distributions(), run.transport().keyword(), run.mediaClocking().keyword());
     }
 
     private LoadPhone newPhone(int index, EventLoopGroup group, InetSocketAddress address, String serverName,
@@ -135,7 +141,10 @@ final class LoadDriver {
                 .mediaAddress(run.mediaAddress())
                 .registerExpires(run.registerExpires())
                 .reconnect(run.reconnect())
-                .tlsResumption(run.tlsResumption());
+                .tlsResumption(run.tlsResumption())
+                .frameClocks(run.mediaClocking() == MediaClocking.SHARED ? frameClocks : null)
+                .mediaTimeline(false)
+                .sipTraceLimit(LOAD_SIP_TRACE);
         trust.forEach(settings::trust);
         return new LoadPhone(Phone.create(run.profile(), settings.build(), group, tlsContexts), run, metrics,
                 group.next());

@@ -33,6 +33,12 @@ public final class LoadJson {
         run.put("target", result.target());
         run.put("calls_per_phone", result.callsPerPhone());
         run.put("machine", result.machine());
+        if (!result.transport().isEmpty()) {
+            run.put("transport", result.transport());
+        }
+        if (!result.mediaClock().isEmpty()) {
+            run.put("media_clock", result.mediaClock());
+        }
         if (result.users() != null) {
             run.put("user_prefix", result.users().userPrefix());
             run.put("first_number", result.users().firstNumber());

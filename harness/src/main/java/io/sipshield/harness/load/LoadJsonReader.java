@@ -104,7 +104,8 @@ public final class LoadJsonReader {
                 (int) counts.path("mock_registrar_contacts").asLong(-1), whole(counts, "counts", "rtp_sent"),
                 whole(counts, "counts", "rtp_echoed"), whole(counts, "counts", "srtp_auth_failures"),
                 counts.path("heap_before_bytes").asLong(-1), counts.path("heap_held_bytes").asLong(-1),
-                run.path("machine").asText(""), users, distributions);
+                run.path("machine").asText(""), users, distributions, run.path("transport").asText(""),
+                run.path("media_clock").asText(""));
     }
 
     private List<TimelinePoint> timeline(JsonNode root) throws IOException {

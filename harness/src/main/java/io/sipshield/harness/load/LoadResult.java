@@ -30,19 +30,36 @@ import java.util.SortedMap;
  *                          or null when not known
  * @param distributions     every latency measured, whole (empty when not kept): what
  *                          {@code sipshield report merge} joins exactly
+ * @param transport         the event loops' I/O transport ({@code epoll} or {@code nio}; several joined by
+ *                          {@code "; "} after a merge), or empty when not known (an older report)
+ * @param mediaClock        how the calls kept their 20 ms clocks ({@code shared} or {@code per-call}, see
+ *                          {@link MediaClocking}; joined by {@code "; "} after a merge), or empty when not known
  */
 public record LoadResult(int phones, double rate, String profile, String target, int callsPerPhone, LoadSnapshot end,
                          Map<Latency, Percentiles> latencies, List<TimelinePoint> timeline, long firstRegistrations,
                          Duration registrationTime,
                          int targetContacts, long mediaSent, long mediaEchoed, long srtpAuthFailures,
                          long heapBeforeBytes, long heapHeldBytes, String machine, PhoneRange users,
-                         Map<Latency, LatencyDistribution> distributions) {
+                         Map<Latency, LatencyDistribution> distributions, String transport, String mediaClock) {
 
     public LoadResult {
+        transport = transport == null ? "" : transport;
+        mediaClock = mediaClock == null ? "" : mediaClock;
         latencies = java.util.Collections.unmodifiableMap(new EnumMap<>(latencies));
         timeline = List.copyOf(timeline);
         distributions = distributions.isEmpty() ? Map.of()
                 : java.util.Collections.unmodifiableMap(new EnumMap<>(distributions));
+    }
+
+    /** A result whose transport and media clock are not known (a report written before they were recorded). */
+    public LoadResult(int phones, double rate, String profile, String target, int callsPerPhone, LoadSnapshot end,
+                      Map<Latency, Percentiles> latencies, List<TimelinePoint> timeline, long firstRegistrations,
+                      Duration registrationTime, int targetContacts, long mediaSent, long mediaEchoed,
+                      long srtpAuthFailures, long heapBeforeBytes, long heapHeldBytes, String machine, PhoneRange users,
+                      Map<Latency, LatencyDistribution> distributions) {
+        this(phones, rate, profile, target, callsPerPhone, end, latencies, timeline, firstRegistrations,
+                registrationTime, targetContacts, mediaSent, mediaEchoed, srtpAuthFailures, heapBeforeBytes,
+                heapHeldBytes, machine, users, distributions, "", "");
     }
 
     /** A result without its users or whole distributions (they cannot be merged exactly). */
@@ -52,7 +69,7 @@ public record LoadResult(int phones, double rate, String profile, String target,
                       long srtpAuthFailures, long heapBeforeBytes, long heapHeldBytes, String machine) {
         this(phones, rate, profile, target, callsPerPhone, end, latencies, timeline, firstRegistrations,
                 registrationTime, targetContacts, mediaSent, mediaEchoed, srtpAuthFailures, heapBeforeBytes,
-                heapHeldBytes, machine, null, Map.of());
+                heapHeldBytes, machine, null, Map.of(), "", "");
     }
 
     /** Failures by cause. */

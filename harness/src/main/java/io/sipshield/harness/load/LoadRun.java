@@ -4,6 +4,7 @@ import io.sipshield.emulator.profile.DeviceProfile;
 import io.sipshield.emulator.profile.DeviceProfiles;
 import io.sipshield.emulator.tls.TlsResumption;
 import io.sipshield.emulator.fault.ServerFault;
+import io.sipshield.emulator.net.IoTransport;
 import io.sipshield.emulator.ua.ReconnectPolicy;
 import java.time.Duration;
 import java.util.Objects;
@@ -60,6 +61,8 @@ public final class LoadRun {
     private final Duration keepAliveInterval;
     private final Duration stepTimeout;
     private final int threads;
+    private final IoTransport transport;
+    private final MediaClocking mediaClocking;
     private final Duration progressInterval;
     private final boolean measureHeap;
     private final boolean unregisterAtEnd;
@@ -88,6 +91,8 @@ public final class LoadRun {
         this.keepAliveInterval = b.keepAliveInterval;
         this.stepTimeout = b.stepTimeout;
         this.threads = b.threads;
+        this.transport = b.transport;
+        this.mediaClocking = b.mediaClocking;
         this.progressInterval = b.progressInterval;
         this.measureHeap = b.measureHeap;
         this.unregisterAtEnd = b.unregisterAtEnd;
@@ -195,6 +200,16 @@ public final class LoadRun {
         return threads;
     }
 
+    /** The transport the run's event loops use (default {@link IoTransport#best()}). */
+    public IoTransport transport() {
+        return transport;
+    }
+
+    /** How the calls keep their 20 ms clocks (default {@link MediaClocking#SHARED}). */
+    public MediaClocking mediaClocking() {
+        return mediaClocking;
+    }
+
     public Duration progressInterval() {
         return progressInterval;
     }
@@ -236,6 +251,8 @@ public final class LoadRun {
         private Duration keepAliveInterval = Duration.ofSeconds(120);
         private Duration stepTimeout = Duration.ofSeconds(10);
         private int threads = Runtime.getRuntime().availableProcessors();
+        private IoTransport transport = IoTransport.best();
+        private MediaClocking mediaClocking = MediaClocking.SHARED;
         private Duration progressInterval = Duration.ofSeconds(1);
         private boolean measureHeap;
         private boolean unregisterAtEnd = true;
@@ -392,6 +409,21 @@ public final class LoadRun {
             return this;
         }
 
+        /**
+         * The event loops' transport (default {@link IoTransport#best()}: native epoll on Linux x86_64, else NIO).
+         * {@link #build()} rejects one that cannot run on this machine.
+         */
+        public Builder transport(IoTransport ioTransport) {
+            this.transport = Objects.requireNonNull(ioTransport, "transport");
+            return this;
+        }
+
+        /** How the calls keep their 20 ms clocks: one per event loop (default) or one per call. */
+        public Builder mediaClocking(MediaClocking clocking) {
+            this.mediaClocking = Objects.requireNonNull(clocking, "mediaClocking");
+            return this;
+        }
+
         /** How often progress is sampled (default 1 s); the chart has one point per sample. */
         public Builder progressInterval(Duration interval) {
             this.progressInterval = Objects.requireNonNull(interval, "progressInterval");
@@ -440,6 +472,8 @@ public final class LoadRun {
                     + " 0.1 s, got " + keepAliveInterval.toMillis() / 1000.0 + " s");
             require(stepTimeout.compareTo(Duration.ofMillis(100)) >= 0, "the step timeout must be at least 0.1 s");
             require(threads >= 1 && threads <= 256, "threads must be 1 to 256, got " + threads);
+            require(transport.isAvailable(), "the " + transport + " transport is not available on this machine: "
+                    + transport.unavailabilityCause().map(Throwable::toString).orElse(""));
             require(progressInterval.compareTo(Duration.ofMillis(50)) >= 0, "the progress interval must be at least 50 ms");
             require(!extension.isBlank(), "the extension must not be empty");
             return new LoadRun(this);

@@ -14,7 +14,9 @@ public final class LoadSummaryTable {
         LoadSnapshot end = result.end();
         out.printf(Locale.ROOT, "load: %d phones (%s) at %s/s against %s, %d call(s) each%n", result.phones(),
                 result.profile(), number(result.rate()), result.target(), result.callsPerPhone());
-        out.printf(Locale.ROOT, "ran %.1f s on %s%n", end.elapsed().toMillis() / 1000.0, result.machine());
+        out.printf(Locale.ROOT, "ran %.1f s on %s%s%n", end.elapsed().toMillis() / 1000.0, result.machine(),
+                (result.transport().isEmpty() ? "" : ", " + result.transport() + " transport")
+                        + (result.mediaClock().isEmpty() ? "" : ", " + result.mediaClock() + " media clock"));
         if (result.users() != null && result.users().offset() > 0) {
             out.printf(Locale.ROOT, "%s (phone offset %d)%n", result.users().describe(), result.users().offset());
         }

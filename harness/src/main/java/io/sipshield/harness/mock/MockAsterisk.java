@@ -5,10 +5,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.IdentityCipherSuiteFilter;
 import io.netty.handler.ssl.OpenSsl;
@@ -20,6 +17,8 @@ import io.sipshield.certs.IssuedCertificate;
 import io.sipshield.certs.format.CertificateAndKey;
 import io.sipshield.certs.format.CertificateFileException;
 import io.sipshield.certs.format.MxOneChainFile;
+import io.sipshield.emulator.net.ChannelTypes;
+import io.sipshield.emulator.net.IoTransport;
 import io.sipshield.emulator.sip.SipFrameDecoder;
 import io.sipshield.emulator.sip.SipMessageCodec;
 import io.sipshield.emulator.tls.CertificateValidator;
@@ -115,7 +114,7 @@ public final class MockAsterisk implements AutoCloseable {
     private MockAsterisk(Builder builder) {
         this.config = builder;
         this.ownsGroup = builder.group == null;
-        this.group = ownsGroup ? new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory()) : builder.group;
+        this.group = ownsGroup ? IoTransport.best().newGroup(1) : builder.group;
         this.registrar = new Registrar(builder.clock);
         this.faults = new ServerFaults(builder.faults);
         this.openConnections = new io.netty.channel.group.DefaultChannelGroup("mock-connections",
@@ -141,7 +140,7 @@ public final class MockAsterisk implements AutoCloseable {
                 config.realm != null ? config.realm : config.personality.defaultRealm(),
                 userAgent, group, recorded::add, config.clock, config.rtcpInterval,
                 new SipRouting(srtpReceived), channels, srtpReceived);
-        bootstrap = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+        bootstrap = new ServerBootstrap().group(group).channel(ChannelTypes.serverSocket(group))
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {

@@ -7,14 +7,13 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.sipshield.emulator.ClientCredentials;
 import io.sipshield.emulator.PhoneSettings;
+import io.sipshield.emulator.net.ChannelTypes;
+import io.sipshield.emulator.net.IoTransport;
 import io.sipshield.emulator.profile.ClientCertificateSource;
 import io.sipshield.emulator.profile.DeviceProfile;
 import io.sipshield.emulator.tls.CertificateValidator;
@@ -73,10 +72,10 @@ public final class TlsProbe {
                 config.clock, profile.validatesServer());
         AtomicReference<Throwable> handshakeCause = new AtomicReference<>();
         NssKeyLog keyLog = config.keyLog == null ? null : new NssKeyLog(config.keyLog);
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        EventLoopGroup group = IoTransport.best().newGroup(1);
         Channel channel = null;
         try {
-            ChannelFuture connecting = new Bootstrap().group(group).channel(NioSocketChannel.class)
+            ChannelFuture connecting = new Bootstrap().group(group).channel(ChannelTypes.socket(group))
                     .handler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {

@@ -6,13 +6,9 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioDatagramChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.ssl.OpenSsl;
@@ -23,6 +19,8 @@ import io.netty.handler.stream.ChunkedWriteHandler;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.sipshield.certs.IssuedCertificate;
 import io.sipshield.certs.format.CertificateAndKey;
+import io.sipshield.emulator.net.ChannelTypes;
+import io.sipshield.emulator.net.IoTransport;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -78,7 +76,7 @@ public final class ProvisioningServer implements AutoCloseable {
         this.directory = new ProvisioningDirectory(builder.directory);
         this.journal = new ProvisioningJournal(builder.listener);
         this.ownsGroup = builder.group == null;
-        this.group = ownsGroup ? new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory()) : builder.group;
+        this.group = ownsGroup ? IoTransport.best().newGroup(1) : builder.group;
     }
 
     public static Builder builder() {
@@ -106,7 +104,7 @@ public final class ProvisioningServer implements AutoCloseable {
                         serverContext());
             }
             if (config.tftpPort >= 0) {
-                tftp = bind(ProvisioningRequest.Transport.TFTP, new Bootstrap().group(group).channel(NioDatagramChannel.class)
+                tftp = bind(ProvisioningRequest.Transport.TFTP, new Bootstrap().group(group).channel(ChannelTypes.datagram(group))
                         .handler(new TftpRequestHandler(directory, journal, config.clock, bind, config.tftpTimeout,
                                 config.tftpRetries, config.tftpMaxBlockSize, open))
                         .bind(new InetSocketAddress(bind, config.tftpPort)), new InetSocketAddress(bind, config.tftpPort));
@@ -120,7 +118,7 @@ public final class ProvisioningServer implements AutoCloseable {
 
     private Channel bindTcp(ProvisioningRequest.Transport transport, InetSocketAddress address, SslContext tls) {
         boolean unsigned = transport == ProvisioningRequest.Transport.HTTPS && config.unsignedConfigOnHttps;
-        return bind(transport, new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+        return bind(transport, new ServerBootstrap().group(group).channel(ChannelTypes.serverSocket(group))
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {

@@ -5,10 +5,11 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.socket.DatagramPacket;
-import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.sipshield.emulator.net.ChannelTypes;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -149,7 +150,8 @@ final class TftpRequestHandler extends SimpleChannelInboundHandler<DatagramPacke
                 result -> journal.record(new ProvisioningRequest(at, ProvisioningRequest.Transport.TFTP, client, "RRQ",
                         request.filename(), served, result.status(), result.errorSent(), result.bytesAcknowledged(),
                         mode + (size != TftpPackets.DEFAULT_BLOCK_SIZE ? ", blksize " + size : "") + ": " + result.detail())));
-        ChannelFuture bound = new Bootstrap().group(context.channel().eventLoop().parent()).channel(NioDatagramChannel.class)
+        EventLoopGroup loops = context.channel().eventLoop().parent();
+        ChannelFuture bound = new Bootstrap().group(loops).channel(ChannelTypes.datagram(loops))
                 .handler(transfer).bind(new InetSocketAddress(bindAddress, 0));
         bound.addListener(done -> {
             if (done.isSuccess()) {

@@ -1,11 +1,10 @@
 package io.sipshield.harness.run;
 
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.sipshield.certs.FixtureCatalog;
 import io.sipshield.emulator.capture.SecretsTap;
+import io.sipshield.emulator.net.IoTransport;
 import io.sipshield.harness.capture.CaptureDirectory;
 import io.sipshield.harness.mock.MockAsterisk;
 import io.sipshield.harness.scenario.MockServer;
@@ -54,8 +53,7 @@ public final class LiveScenarioExecutor implements ScenarioExecutor, AutoCloseab
     private LiveScenarioExecutor(FixtureCatalog fixtures, FixtureFiles files) {
         this.fixtures = fixtures;
         this.files = files;
-        this.group = new MultiThreadIoEventLoopGroup(0, new DefaultThreadFactory("sipshield", true),
-                NioIoHandler.newFactory());
+        this.group = IoTransport.best().newGroup(0, new DefaultThreadFactory("sipshield", true));
     }
 
     /** The run's fixture catalog, the phones' trust anchors and certificates come from. */

@@ -1,10 +1,9 @@
 package io.sipshield.harness.cli.bench;
 
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.sipshield.certs.FixtureCatalog;
 import io.sipshield.certs.format.AsteriskTlsFiles;
+import io.sipshield.emulator.net.IoTransport;
 import io.sipshield.harness.cli.ExitCodes;
 import io.sipshield.harness.load.LoadMock;
 import io.sipshield.harness.load.LoadRun;
@@ -72,6 +71,11 @@ public final class BenchLoadServerCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Event loop threads (default: processors).")
     private Integer threads;
 
+    @Option(names = "--transport", paramLabel = "auto|nio|epoll", defaultValue = IoTransport.AUTO,
+            description = "Event loop I/O: auto (native epoll where it loads, Linux x86_64; else NIO; default), nio,"
+                    + " or epoll (an error where it cannot load).")
+    private String transport;
+
     @Option(names = "--resumption", paramLabel = "both|ids|tickets|none", defaultValue = "both",
             description = "TLS session resumptions the mock grants: session cache, tickets, both (default) or none.")
     private String resumption;
@@ -92,6 +96,7 @@ public final class BenchLoadServerCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         LoadMock mock;
+        IoTransport io;
         try {
             if (phones < 1 || phones > 100_000) {
                 throw new IllegalArgumentException("--phones must be 1 to 100000, got " + phones);
@@ -99,6 +104,7 @@ public final class BenchLoadServerCommand implements Callable<Integer> {
             if (statsInterval < 1) {
                 throw new IllegalArgumentException("--stats-interval must be at least 1 s, got " + statsInterval);
             }
+            io = transport(transport);
             mock = new LoadMock(new PhoneRange(userPrefix, firstNumber, phoneOffset, phones), LoadRun.DEFAULT_EXTENSION,
                     bind, port, ServerSessionResumption.parse(resumption));
         } catch (IllegalArgumentException e) {
@@ -117,8 +123,7 @@ public final class BenchLoadServerCommand implements Callable<Integer> {
                 return ExitCodes.INVALID_INPUT;
             }
         }
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads != null ? threads
-                : Runtime.getRuntime().availableProcessors(), NioIoHandler.newFactory());
+        EventLoopGroup group = io.newGroup(threads != null ? threads : Runtime.getRuntime().availableProcessors());
         MockAsterisk pbx;
         try {
             pbx = mock.start(pki, group);
@@ -138,7 +143,8 @@ public final class BenchLoadServerCommand implements Callable<Integer> {
         }, "sipshield-load-server-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         out.println("listening on " + pbx.address().getAddress().getHostAddress() + ":" + pbx.address().getPort()
-                + " (TLS, " + LoadMock.SERVER_NAME + ", " + phones + " endpoints, resumption " + resumption + ")");
+                + " (TLS, " + LoadMock.SERVER_NAME + ", " + phones + " endpoints, resumption " + resumption + ", transport "
+                + io + ")");
         out.flush();
         long deadline = seconds == null ? Long.MAX_VALUE : System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < deadline) {
@@ -152,5 +158,20 @@ public final class BenchLoadServerCommand implements Callable<Integer> {
         Runtime.getRuntime().removeShutdownHook(hook);
         hook.run();
         return ExitCodes.OK;
+    }
+
+    /** {@code --transport}: {@code auto}, {@code nio} or {@code epoll}, which must be able to run here. */
+    private static IoTransport transport(String text) {
+        IoTransport chosen;
+        try {
+            chosen = IoTransport.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--transport: " + e.getMessage(), e);
+        }
+        if (!chosen.isAvailable()) {
+            throw new IllegalArgumentException("--transport: " + chosen + " is not available on this machine: "
+                    + chosen.unavailabilityCause().map(Throwable::toString).orElse("") + "; use nio or auto");
+        }
+        return chosen;
     }
 }

@@ -5,7 +5,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
@@ -15,6 +14,7 @@ import io.sipshield.emulator.fault.GarbageAfterHandshake;
 import io.sipshield.emulator.fault.ManySans;
 import io.sipshield.emulator.fault.OversizedChain;
 import io.sipshield.emulator.fault.ServerFault;
+import io.sipshield.emulator.net.ChannelTypes;
 import java.net.InetSocketAddress;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -65,7 +65,7 @@ public final class HostileTlsServer implements AutoCloseable {
         } catch (SSLException e) {
             throw new IllegalStateException("cannot build the hostile server's TLS context: " + e.getMessage(), e);
         }
-        listener = new ServerBootstrap().group(config.group).channel(NioServerSocketChannel.class)
+        listener = new ServerBootstrap().group(config.group).channel(ChannelTypes.serverSocket(config.group))
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {

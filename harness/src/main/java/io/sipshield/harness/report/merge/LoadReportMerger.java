@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Joins load results run on several machines at once ({@code sipshield load --phone-offset K}) into one
@@ -134,7 +135,12 @@ final class LoadReportMerger {
                 sum(results, LoadResult::mediaEchoed), sum(results, LoadResult::srtpAuthFailures),
                 heap ? sum(results, LoadResult::heapBeforeBytes) : -1, heap ? sum(results, LoadResult::heapHeldBytes) : -1,
                 String.join("; ", new TreeSet<>(results.stream().map(LoadResult::machine).toList())), users(results),
-                distributions);
+                distributions, joined(results, LoadResult::transport), joined(results, LoadResult::mediaClock));
+    }
+
+    /** The distinct non-empty values of the inputs, sorted, joined by "; ". */
+    private static String joined(List<LoadResult> results, Function<LoadResult, String> value) {
+        return String.join("; ", new TreeSet<>(results.stream().map(value).filter(text -> !text.isEmpty()).toList()));
     }
 
     /** The users of all inputs when they form one range, else null. */
