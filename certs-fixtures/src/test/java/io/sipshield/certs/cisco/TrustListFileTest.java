@@ -20,6 +20,7 @@ import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.interfaces.ECPublicKey;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -284,15 +285,27 @@ class TrustListFileTest {
     void anEcSastRecordCannotVerifyTheList() {
         TrustListRecord ecSast = TrustListRecord.of(TrustListRole.SAST, APACHE_EC.certificate());
         TrustListFile signed = itl().build();
-        List<HeaderElement> elements = signed.header().elements().stream()
+        List<HeaderElement> elements = new ArrayList<>(signed.header().elements().stream()
                 .map(e -> e.tag() == HeaderTag.SERIAL_NUMBER ? HeaderElement.of(HeaderTag.SERIAL_NUMBER, ecSast.serialNumber().orElseThrow()) : e)
-                .toList();
+                .toList());
+        // the fixtures' serial numbers are random, so their DER length varies by a byte: HEADER_LENGTH follows
+        elements.set(1, headerLength(elements));
         TrustListFile pointingAtEc = new TrustListFile(new SignedHeader(elements), List.of(ecSast));
 
         SignatureVerification verification = pointingAtEc.verify();
 
         assertEquals(SignatureStatus.UNSUPPORTED, verification.status());
         assertEquals("SAST record 1 (CN=prov.sip.test) has a key of type EC, and header signatures are RSA", verification.detail());
+    }
+
+    /** A HEADER_LENGTH element as wide as the one in {@code elements}, holding the length they encode to. */
+    private static HeaderElement headerLength(List<HeaderElement> elements) {
+        int encoded = elements.stream().mapToInt(HeaderElement::encodedLength).sum();
+        byte[] value = new byte[elements.get(1).value().length()];
+        for (int i = 0; i < value.length; i++) {
+            value[value.length - 1 - i] = (byte) (encoded >>> (8 * i));
+        }
+        return HeaderElement.of(HeaderTag.HEADER_LENGTH, Octets.of(value));
     }
 
     @Test

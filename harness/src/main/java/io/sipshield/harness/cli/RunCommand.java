@@ -82,7 +82,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--report-dir", paramLabel = "DIR",
             description = {"Also write " + ReportDirectory.JUNIT + " (JUnit XML), " + ReportDirectory.JSON + " and "
                     + ReportDirectory.HTML + " (ladder diagrams, server chains, bitmasks, media) into DIR,",
-                "whatever the verdicts."})
+                "whatever the verdicts, and the mock Asterisk's log into DIR/" + MockLogRouting.FILE_NAME
+                        + " (it stays off the console; -Dsipshield.log=LEVEL puts every log there)."})
     private Path reportDir;
 
     @Option(names = CAPTURE_OPTION, paramLabel = "DIR",
@@ -127,6 +128,16 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // the mock's Asterisk-style warnings (often the outcomes the scenarios expect) go to the report directory
+        try (MockLogRouting mockLog = MockLogRouting.install(reportDir)) {
+            int exitCode = runSuite();
+            mockLog.written().ifPresent(file -> spec.commandLine().getOut().println("The mock's log: "
+                    + mockLog.lines() + " line(s) in " + file));
+            return exitCode;
+        }
+    }
+
+    private int runSuite() {
         if (jobs < 1) {
             throw new ParameterException(spec.commandLine(), "--jobs must be at least 1; was " + jobs);
         }

@@ -108,6 +108,8 @@ public final class MockAsterisk implements AutoCloseable {
     private InetSocketAddress boundAddress;
     private volatile boolean closed;
     private volatile SslContext tlsContext;
+    /** Ticket resumptions counted by the contexts a restart replaced. */
+    private volatile long ticketResumptionsBeforeRestarts;
     private final TlsHandshakeCounter handshakes = new TlsHandshakeCounter();
     private final SrtpReceiveCounts srtpReceived = new SrtpReceiveCounts();
 
@@ -130,8 +132,7 @@ public final class MockAsterisk implements AutoCloseable {
         if (serverChannel != null) {
             throw new IllegalStateException("the mock is already started; instances are single-use");
         }
-        SslContext tls = serverContext();
-        this.tlsContext = tls;
+        this.tlsContext = serverContext();
         String userAgent = config.userAgent != null ? config.userAgent : config.personality.defaultUserAgent();
         CertificateValidator clientVerifier = config.verifyClient ? ServerCertificateValidator.builder()
                 .purpose(TlsPurpose.CLIENT).trust(config.caList).build() : null;
@@ -147,7 +148,8 @@ public final class MockAsterisk implements AutoCloseable {
                         openConnections.add(ch);
                         ChannelPipeline pipeline = ch.pipeline();
                         pipeline.addLast("tls-records", new TlsRecordObserver(TlsAlert.Sender.SERVER));
-                        pipeline.addLast("tls", tls.newHandler(ch.alloc()));
+                        // the context of now: a restart makes a new one (no session survives it)
+                        pipeline.addLast("tls", tlsContext.newHandler(ch.alloc()));
                         pipeline.addLast("tls-handshakes", handshakes);
                         pipeline.addLast("client-certificate", new ClientCertificateGate(clientVerifier,
                                 config.clock, connections::add));
@@ -176,8 +178,10 @@ public final class MockAsterisk implements AutoCloseable {
     /**
      * Restarts the server as Asterisk restarts: every connection closes, nothing listens for
      * {@code downtime}, then the transport listens again on the same address and port with every
-     * registration lost (phones must register again). Completes once it listens again; fails when
-     * the port cannot be bound again.
+     * registration lost (phones must register again) and every TLS session with it: a new process
+     * has a new OpenSSL {@code SSL_CTX}, an empty session cache and new ticket keys, so a phone's first
+     * handshake after the restart is a full one. Completes once it listens again; fails when the port
+     * cannot be bound again.
      */
     public java.util.concurrent.CompletableFuture<Void> restart(Duration downtime) {
         java.util.concurrent.CompletableFuture<Void> listening = new java.util.concurrent.CompletableFuture<>();
@@ -191,12 +195,20 @@ public final class MockAsterisk implements AutoCloseable {
         }
         listener.close().addListener(unbound -> openConnections.close().addListener(allClosed -> {
             registrar.clear();
+            forgetTlsSessions();
             faults.journal().record(io.sipshield.emulator.fault.RestartServer.NAME, null,
                     "closed every connection and stopped listening on " + boundAddress + " for "
                             + downtime.toMillis() + " ms");
             group.next().schedule(() -> rebind(listening), downtime.toNanos(), TimeUnit.NANOSECONDS);
         }));
         return listening;
+    }
+
+    /** A restart's TLS state: a new server context (session cache and ticket keys), the old one's ticket count kept. */
+    private void forgetTlsSessions() {
+        SslContext old = tlsContext;
+        ticketResumptionsBeforeRestarts += ServerSessionResumption.statsOf(old, handshakes).ticketResumptions();
+        tlsContext = serverContext();
     }
 
     /** The second half of a {@link #restart}: listen again on the same address, unless the mock closed meanwhile. */
@@ -282,7 +294,9 @@ public final class MockAsterisk implements AutoCloseable {
 
     /** The transport's TLS session counters so far: handshakes, and how many resumed by ID or by ticket. */
     public ServerSessionResumption.Stats tlsSessionStats() {
-        return ServerSessionResumption.statsOf(tlsContext, handshakes);
+        ServerSessionResumption.Stats now = ServerSessionResumption.statsOf(tlsContext, handshakes);
+        return new ServerSessionResumption.Stats(now.handshakesCompleted(), now.resumed(),
+                now.ticketResumptions() + ticketResumptionsBeforeRestarts);
     }
 
     /**

@@ -7,14 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.sipshield.harness.mock.MockAsterisk;
 import io.sipshield.harness.mock.MockEndpoint;
 import io.sipshield.harness.mock.config.MockAsteriskConfiguration;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class AsteriskConfigCommandTest {
 
@@ -27,21 +24,14 @@ class AsteriskConfigCommandTest {
             expect: { sip: { register: 200 } }
             """;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine cli = new CommandLine(new SipshieldCommand());
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
-    }
+    private final CliConsole cli = new CliConsole();
 
     @Test
     void writesConfigurationTheMockLoadsWithOwnerOnlyKeysAndAReadme(@TempDir Path dir) throws Exception {
         Path scenario = Files.writeString(dir.resolve("echo.yaml"), ECHO);
         Path outDir = dir.resolve("out");
-        assertEquals(ExitCodes.OK, run("asterisk-config", scenario.toString(), "--out", outDir.toString()), err.toString());
+        assertEquals(ExitCodes.OK, cli.run("asterisk-config", scenario.toString(), "--out", outDir.toString()),
+                cli.err());
 
         assertTrue(Files.readString(outDir.resolve("pjsip.conf")).contains("cert_file = " + outDir.toAbsolutePath()
                 .resolve("keys/pbx-server.crt")));
@@ -63,8 +53,8 @@ class AsteriskConfigCommandTest {
     void theAsteriskDirectoryPrefixAndBindAreWhatTheFileNames(@TempDir Path dir) throws Exception {
         Path scenario = Files.writeString(dir.resolve("echo.yaml"), ECHO);
         Path outDir = dir.resolve("out");
-        assertEquals(ExitCodes.OK, run("asterisk-config", scenario.toString(), "--out", outDir.toString(),
-                "--asterisk-dir", "/etc/asterisk/keys", "--bind", "192.0.2.10:5063"), err.toString());
+        assertEquals(ExitCodes.OK, cli.run("asterisk-config", scenario.toString(), "--out", outDir.toString(),
+                "--asterisk-dir", "/etc/asterisk/keys", "--bind", "192.0.2.10:5063"), cli.err());
         String pjsip = Files.readString(outDir.resolve("pjsip.conf"));
         assertTrue(pjsip.contains("priv_key_file = /etc/asterisk/keys/pbx-server.key"), pjsip);
         assertTrue(pjsip.contains("bind = 192.0.2.10:5063"), pjsip);
@@ -87,25 +77,26 @@ class AsteriskConfigCommandTest {
                     - [good, pbx-server, good]
                     - [expired, pbx-server-expired, expired]
                 """);
-        assertEquals(ExitCodes.OK, run("asterisk-config", scenario.toString(), "--out", dir.resolve("all").toString()),
-                err.toString());
+        assertEquals(ExitCodes.OK, cli.run("asterisk-config", scenario.toString(), "--out",
+                dir.resolve("all").toString()), cli.err());
         assertTrue(Files.readString(dir.resolve("all/expired/pjsip.conf")).contains("pbx-server-expired.crt"));
         assertTrue(Files.isRegularFile(dir.resolve("all/good/pjsip.conf")));
 
-        assertEquals(ExitCodes.OK, run("asterisk-config", scenario.toString(), "--case", "expired", "--out",
-                dir.resolve("one").toString()), err.toString());
+        assertEquals(ExitCodes.OK, cli.run("asterisk-config", scenario.toString(), "--case", "expired", "--out",
+                dir.resolve("one").toString()), cli.err());
         assertTrue(Files.isRegularFile(dir.resolve("one/pjsip.conf")));
 
-        assertEquals(ExitCodes.INVALID_INPUT, run("asterisk-config", scenario.toString(), "--case", "nope", "--out",
+        assertEquals(ExitCodes.INVALID_INPUT, cli.run("asterisk-config", scenario.toString(), "--case", "nope", "--out",
                 dir.resolve("none").toString()));
-        assertTrue(err.toString().contains("--case nope: no such row; its cases: good, expired"), err.toString());
+        assertTrue(cli.err().contains("--case nope: no such row; its cases: good, expired"), cli.err());
     }
 
     @Test
     void aMissingScenarioFileIsNamed(@TempDir Path dir) {
         Path missing = dir.resolve("missing.yaml");
-        assertEquals(ExitCodes.INVALID_INPUT, run("asterisk-config", missing.toString(), "--out", dir.resolve("o").toString()));
-        assertTrue(err.toString().contains(missing.toString()) && err.toString().contains("no such file"), err.toString());
+        assertEquals(ExitCodes.INVALID_INPUT, cli.run("asterisk-config", missing.toString(), "--out",
+                dir.resolve("o").toString()));
+        assertTrue(cli.err().contains(missing.toString()) && cli.err().contains("no such file"), cli.err());
     }
 
     @Test
@@ -118,9 +109,10 @@ class AsteriskConfigCommandTest {
                 steps: [ { register: alice } ]
                 expect: { sip: { register: 200 } }
                 """);
-        assertEquals(ExitCodes.INVALID_INPUT, run("asterisk-config", scenario.toString(), "--out", dir.resolve("o").toString()));
-        assertTrue(err.toString().contains("target: 192.0.2.1:5061") && err.toString().contains("nothing")
-                || err.toString().contains("no server configuration to generate"), err.toString());
+        assertEquals(ExitCodes.INVALID_INPUT, cli.run("asterisk-config", scenario.toString(), "--out",
+                dir.resolve("o").toString()));
+        assertTrue(cli.err().contains("target: 192.0.2.1:5061") && cli.err().contains("nothing")
+                || cli.err().contains("no server configuration to generate"), cli.err());
         assertFalse(Files.exists(dir.resolve("o/pjsip.conf")));
     }
 
@@ -134,9 +126,10 @@ class AsteriskConfigCommandTest {
                 steps: [ { register: alice } ]
                 expect: { sip: { register: 200 } }
                 """);
-        assertEquals(ExitCodes.INVALID_INPUT, run("asterisk-config", scenario.toString(), "--out", dir.resolve("o").toString()));
-        assertTrue(err.toString().contains("mx-one") && err.toString().contains("no Asterisk configuration to generate"),
-                err.toString());
+        assertEquals(ExitCodes.INVALID_INPUT, cli.run("asterisk-config", scenario.toString(), "--out",
+                dir.resolve("o").toString()));
+        assertTrue(cli.err().contains("mx-one") && cli.err().contains("no Asterisk configuration to generate"),
+                cli.err());
     }
 
     @Test
@@ -156,16 +149,17 @@ class AsteriskConfigCommandTest {
                 steps: [ { register: alice } ]
                 expect: { sip: { register: 200 } }
                 """);
-        assertEquals(ExitCodes.INVALID_INPUT, run("asterisk-config", scenario.toString(), "--out", dir.resolve("o").toString()));
-        assertTrue(err.toString().contains("${fixtures}/no-such-fixture.crt, which is no fixture file"), err.toString());
+        assertEquals(ExitCodes.INVALID_INPUT, cli.run("asterisk-config", scenario.toString(), "--out",
+                dir.resolve("o").toString()));
+        assertTrue(cli.err().contains("${fixtures}/no-such-fixture.crt, which is no fixture file"), cli.err());
         assertFalse(Files.exists(dir.resolve("o/pjsip.conf")));
     }
 
     @Test
     void aRelativeAsteriskDirectoryIsRefused(@TempDir Path dir) throws Exception {
         Path scenario = Files.writeString(dir.resolve("echo.yaml"), ECHO);
-        assertEquals(ExitCodes.INVALID_INPUT, run("asterisk-config", scenario.toString(), "--out", dir.resolve("o").toString(),
-                "--asterisk-dir", "keys"));
-        assertTrue(err.toString().contains("--asterisk-dir must be an absolute path"), err.toString());
+        assertEquals(ExitCodes.INVALID_INPUT, cli.run("asterisk-config", scenario.toString(), "--out",
+                dir.resolve("o").toString(), "--asterisk-dir", "keys"));
+        assertTrue(cli.err().contains("--asterisk-dir must be an absolute path"), cli.err());
     }
 }

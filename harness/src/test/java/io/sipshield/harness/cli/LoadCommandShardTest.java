@@ -5,15 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import picocli.CommandLine;
 
 /**
  * {@code sipshield load --phone-offset K} and {@code --shard I/N}: two real runs against the embedded mock
@@ -25,16 +22,12 @@ class LoadCommandShardTest {
     @TempDir
     Path dir;
 
-    private StringWriter out = new StringWriter();
-    private StringWriter err = new StringWriter();
+    private final CliConsole cli = new CliConsole();
 
+    /** Runs {@code sipshield ARGS}; {@code cli.out()} and {@code cli.err()} then hold what this run printed. */
     private int execute(String... args) {
-        out = new StringWriter();
-        err = new StringWriter();
-        CommandLine cli = new CommandLine(new SipshieldCommand());
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
+        cli.clear();
+        return cli.run(args);
     }
 
     @ParameterizedTest
@@ -45,7 +38,7 @@ class LoadCommandShardTest {
     void badOffsetsAreUnusableInput(String args, String message) {
         String[] words = ("load " + args.strip()).split("\\s+");
         assertEquals(ExitCodes.INVALID_INPUT, execute(words));
-        assertTrue(err.toString().contains(message), err.toString());
+        assertTrue(cli.err().contains(message), cli.err());
     }
 
     @Test
@@ -53,10 +46,10 @@ class LoadCommandShardTest {
         Path first = dir.resolve("a.json");
         Path second = dir.resolve("b.json");
         assertEquals(ExitCodes.OK, execute("load", "--phones", "2", "--rate", "50", "--timeout", "30", "--json",
-                first.toString()), out + "\n" + err);
+                first.toString()), cli.out() + "\n" + cli.err());
         assertEquals(ExitCodes.OK, execute("load", "--phones", "2", "--rate", "50", "--timeout", "30", "--shard", "2/2",
-                "--json", second.toString()), out + "\n" + err);
-        assertTrue(out.toString().contains("users 1002 to 1003 (phone offset 2)"), out.toString());
+                "--json", second.toString()), cli.out() + "\n" + cli.err());
+        assertTrue(cli.out().contains("users 1002 to 1003 (phone offset 2)"), cli.out());
 
         JsonNode b = new ObjectMapper().readTree(second.toFile());
         assertEquals(2, b.at("/run/phone_offset").asInt(), "--shard 2/2 with --phones 2 is offset 2");
@@ -65,14 +58,14 @@ class LoadCommandShardTest {
 
         Path merged = dir.resolve("merged");
         assertEquals(ExitCodes.OK, execute("report", "merge", "--out", merged.toString(), first.toString(),
-                second.toString()), out + "\n" + err);
-        assertTrue(out.toString().contains("4 phones, 4 registered, 0 failure(s), users 1000 to 1003"), out.toString());
+                second.toString()), cli.out() + "\n" + cli.err());
+        assertTrue(cli.out().contains("4 phones, 4 registered, 0 failure(s), users 1000 to 1003"), cli.out());
         JsonNode union = new ObjectMapper().readTree(merged.resolve("load.json").toFile());
         assertEquals(4, union.at("/latencies_ms/register_round_trip/count").asInt());
         assertEquals(4, union.at("/counts/mock_registrar_contacts").asInt());
 
         assertEquals(ExitCodes.INVALID_INPUT, execute("report", "merge", "--out", dir.resolve("again").toString(),
                 first.toString(), first.toString()));
-        assertTrue(err.toString().contains("registered the same users"), err.toString());
+        assertTrue(cli.err().contains("registered the same users"), cli.err());
     }
 }

@@ -17,24 +17,12 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import picocli.CommandLine;
 
 /** {@code sipshield load}: exit codes, the summary, JSON and the HTML page, against the embedded mock. */
 @Timeout(120)
 class LoadCommandTest {
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int load(String... args) {
-        CommandLine cli = new CommandLine(new SipshieldCommand());
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        String[] all = new String[args.length + 1];
-        all[0] = "load";
-        System.arraycopy(args, 0, all, 1, args.length);
-        return cli.execute(all);
-    }
+    private final CliConsole cli = new CliConsole();
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -49,29 +37,30 @@ class LoadCommandTest {
         "--phones 2 --warmup -1              | --warmup: expected 0 to 100000 phones, got -1",
         "--phones 2 --target 127.0.0.1:5061 --trust /nonexistent/ca.pem | /nonexistent/ca.pem"})
     void unusableInputExitsTwoNamingTheOption(String args, String message) {
-        assertEquals(ExitCodes.INVALID_INPUT, load(args.strip().split("\\s+")));
-        assertTrue(err.toString().contains(message), err.toString());
+        assertEquals(ExitCodes.INVALID_INPUT, cli.command("load", args.strip().split("\\s+")));
+        assertTrue(cli.err().contains(message), cli.err());
     }
 
     @Test
     void aMissingPhoneCountIsAUsageError() {
-        assertEquals(ExitCodes.INVALID_INPUT, load("--rate", "10"));
-        assertTrue(err.toString().contains("--phones"), err.toString());
+        assertEquals(ExitCodes.INVALID_INPUT, cli.command("load", "--rate", "10"));
+        assertTrue(cli.err().contains("--phones"), cli.err());
     }
 
     @Test
     void aCleanRunExitsZeroWithSummaryJsonAndChart(@TempDir Path dir) throws Exception {
         Path json = dir.resolve("out/load.json");
         Path reports = dir.resolve("report");
-        int code = load("--phones", "8", "--rate", "40/s", "--calls-per-phone", "1", "--call-duration", "0.4",
-                "--media", "silence", "--timeout", "30", "--json", json.toString(), "--report-dir", reports.toString());
+        int code = cli.command("load", "--phones", "8", "--rate", "40/s", "--calls-per-phone", "1",
+                "--call-duration", "0.4", "--media", "silence", "--timeout", "30",
+                "--json", json.toString(), "--report-dir", reports.toString());
 
-        assertEquals(ExitCodes.OK, code, out + "\n" + err);
-        String summary = out.toString();
+        assertEquals(ExitCodes.OK, code, cli.out() + "\n" + cli.err());
+        String summary = cli.out();
         assertTrue(summary.contains("failures: none"), summary);
         assertTrue(summary.contains("register round trip"), summary);
         assertTrue(summary.contains("mock registrar contacts at the end: 8"), summary);
-        assertTrue(err.toString().contains("registered"), "progress on stderr: " + err);
+        assertTrue(cli.err().contains("registered"), "progress on stderr: " + cli.err());
 
         JsonNode root = JsonMapper.builder().build().readTree(json.toFile());
         assertEquals(8, root.path("latencies_ms").path("register_round_trip").path("count").asLong());
@@ -90,10 +79,11 @@ class LoadCommandTest {
     @Test
     void aWarmUpRunsInRoundsOfAtMostThePhonesAndIsNotCounted(@TempDir Path dir) throws Exception {
         Path json = dir.resolve("load.json");
-        int code = load("--phones", "3", "--rate", "100", "--warmup", "5", "--timeout", "30", "--json", json.toString());
+        int code = cli.command("load", "--phones", "3", "--rate", "100", "--warmup", "5", "--timeout", "30", "--json",
+                json.toString());
 
-        assertEquals(ExitCodes.OK, code, out + "\n" + err);
-        String progress = err.toString();
+        assertEquals(ExitCodes.OK, code, cli.out() + "\n" + cli.err());
+        String progress = cli.err();
         assertTrue(progress.contains("warm-up: 3 phones, 3 registered in "), progress);
         assertTrue(progress.contains("warm-up: 2 phones, 2 registered in "), progress);
         assertEquals(2, progress.lines().filter(line -> line.matches("warm-up: .* registered in .*")).count(), progress);
@@ -103,11 +93,12 @@ class LoadCommandTest {
 
     @Test
     void failuresExitOneAndAreCountedByCause() {
-        int code = load("--phones", "3", "--rate", "30", "--password", "not-the-password", "--timeout", "30");
+        int code = cli.command("load", "--phones", "3", "--rate", "30", "--password", "not-the-password",
+                "--timeout", "30");
 
-        assertEquals(ExitCodes.FAILED, code, out + "\n" + err);
-        assertTrue(out.toString().contains("failures: 3"), out.toString());
-        assertTrue(out.toString().contains("register 401"), out.toString());
+        assertEquals(ExitCodes.FAILED, code, cli.out() + "\n" + cli.err());
+        assertTrue(cli.out().contains("failures: 3"), cli.out());
+        assertTrue(cli.out().contains("register 401"), cli.out());
     }
 
     @Test

@@ -7,15 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.sipshield.harness.load.MediaClocking;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import picocli.CommandLine;
 
 /**
  * {@code sipshield load --media-clock}: each way of clocking sends every frame of every call and gets each echoed,
@@ -24,26 +21,16 @@ import picocli.CommandLine;
 @Timeout(120)
 class LoadMediaClockOptionTest {
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int load(String... args) {
-        CommandLine cli = new CommandLine(new SipshieldCommand());
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        String[] all = new String[args.length + 1];
-        all[0] = "load";
-        System.arraycopy(args, 0, all, 1, args.length);
-        return cli.execute(all);
-    }
+    private final CliConsole cli = new CliConsole();
 
     @ParameterizedTest(name = "--media-clock {0}")
     @ValueSource(strings = {"shared", "per-call"})
     void everyFrameOfEveryCallIsSentAndEchoed(String clock, @TempDir Path dir) throws Exception {
         Path json = dir.resolve("load.json");
-        int code = load("--phones", "4", "--rate", "40/s", "--calls-per-phone", "1", "--call-duration", "0.5",
-                "--threads", "1", "--timeout", "30", "--media-clock", clock, "--json", json.toString());
-        assertEquals(ExitCodes.OK, code, out + "\n" + err);
+        int code = cli.command("load", "--phones", "4", "--rate", "40/s", "--calls-per-phone", "1",
+                "--call-duration", "0.5", "--threads", "1", "--timeout", "30", "--media-clock", clock,
+                "--json", json.toString());
+        assertEquals(ExitCodes.OK, code, cli.out() + "\n" + cli.err());
         JsonNode root = JsonMapper.builder().build().readTree(json.toFile());
         assertEquals(clock, root.path("run").path("media_clock").asText());
         JsonNode counts = root.path("counts");
@@ -52,15 +39,15 @@ class LoadMediaClockOptionTest {
         assertEquals(4 * 25, counts.path("rtp_sent").asLong(), counts.toString());
         assertEquals(4 * 25, counts.path("rtp_echoed").asLong(), counts.toString());
         assertEquals(0, counts.path("srtp_auth_failures").asLong());
-        assertTrue(out.toString().contains(", " + clock + " media clock"), out.toString());
+        assertTrue(cli.out().contains(", " + clock + " media clock"), cli.out());
     }
 
     @Test
     void anUnknownMediaClockExitsTwoNamingTheOptionAndTheAllowedValues() {
-        assertEquals(ExitCodes.INVALID_INPUT, load("--phones", "2", "--media-clock", "wall"));
-        assertTrue(err.toString().contains("--media-clock: 'wall' is not a media clock; expected shared or per-call"),
-                err.toString());
-        assertTrue(out.toString().isEmpty(), "nothing ran: " + out);
+        assertEquals(ExitCodes.INVALID_INPUT, cli.command("load", "--phones", "2", "--media-clock", "wall"));
+        assertTrue(cli.err().contains("--media-clock: 'wall' is not a media clock; expected shared or per-call"),
+                cli.err());
+        assertTrue(cli.out().isEmpty(), "nothing ran: " + cli.out());
     }
 
     @Test

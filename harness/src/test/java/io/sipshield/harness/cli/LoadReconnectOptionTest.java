@@ -18,8 +18,6 @@ import io.sipshield.harness.mock.MediaEncryption;
 import io.sipshield.harness.mock.MockAor;
 import io.sipshield.harness.mock.MockAsterisk;
 import io.sipshield.harness.mock.MockEndpoint;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,7 +27,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import picocli.CommandLine;
 
 /**
  * {@code sipshield load --reconnect none|rfc5626|BASE:MAX}: the policy it reads, the errors it gives, and
@@ -47,8 +44,7 @@ class LoadReconnectOptionTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CliConsole cli = new CliConsole();
 
     @Test
     void readsNoneRfc5626AndBaseColonMax() throws UnusableInput {
@@ -68,18 +64,18 @@ class LoadReconnectOptionTest {
     void aBadPolicyIsUnusableInputNamingTheOption(String value, String message) {
         UnusableInput e = assertThrows(UnusableInput.class, () -> LoadCommand.reconnect(value));
         assertTrue(e.getMessage().contains(message), e.getMessage());
-        assertEquals(ExitCodes.INVALID_INPUT, load("--phones", "1", "--reconnect", value));
-        assertTrue(err.toString().contains(message), err.toString());
+        assertEquals(ExitCodes.INVALID_INPUT, cli.command("load", "--phones", "1", "--reconnect", value));
+        assertTrue(cli.err().contains(message), cli.err());
     }
 
     @Test
     void withAPolicyEveryDroppedPhoneReconnectsAndRegistersAgain() throws Exception {
         try (MockAsterisk target = closingTarget()) {
             Path json = dir.resolve("load.json");
-            int code = load(targetArgs(target, "--reconnect", "200ms:1s", "--json", json.toString()));
+            int code = cli.command("load", targetArgs(target, "--reconnect", "200ms:1s", "--json", json.toString()));
 
-            assertEquals(ExitCodes.OK, code, out + "\n" + err);
-            assertTrue(out.toString().contains("connection drops " + PHONES + ", recovered " + PHONES), out.toString());
+            assertEquals(ExitCodes.OK, code, cli.out() + "\n" + cli.err());
+            assertTrue(cli.out().contains("connection drops " + PHONES + ", recovered " + PHONES), cli.out());
             JsonNode counts = JsonMapper.builder().build().readTree(json.toFile()).path("counts");
             assertEquals(PHONES, counts.path("connection_drops").asInt());
             assertEquals(PHONES, counts.path("recoveries").asInt());
@@ -91,23 +87,14 @@ class LoadReconnectOptionTest {
         try (MockAsterisk target = closingTarget()) {
             Path json = dir.resolve("load.json");
             // without recovery the phone finds its connection gone when it next writes a keep-alive
-            int code = load(targetArgs(target, "--reconnect", "none", "--keepalive", "0.3", "--json", json.toString()));
+            int code = cli.command("load", targetArgs(target, "--reconnect", "none", "--keepalive", "0.3", "--json",
+                    json.toString()));
 
-            assertEquals(ExitCodes.FAILED, code, out + "\n" + err);
+            assertEquals(ExitCodes.FAILED, code, cli.out() + "\n" + cli.err());
             JsonNode root = JsonMapper.builder().build().readTree(json.toFile());
             assertEquals(0, root.path("counts").path("recoveries").asInt(), root.toPrettyString());
             assertEquals(PHONES, root.path("failures").path("connection closed").asInt(), root.toPrettyString());
         }
-    }
-
-    private int load(String... args) {
-        CommandLine cli = new CommandLine(new SipshieldCommand());
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        String[] all = new String[args.length + 1];
-        all[0] = "load";
-        System.arraycopy(args, 0, all, 1, args.length);
-        return cli.execute(all);
     }
 
     private String[] targetArgs(MockAsterisk target, String... more) throws Exception {

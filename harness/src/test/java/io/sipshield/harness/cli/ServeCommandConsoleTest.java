@@ -17,8 +17,6 @@ import io.sipshield.emulator.profile.DeviceProfiles;
 import java.io.ByteArrayInputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,6 +42,8 @@ class ServeCommandConsoleTest {
     @TempDir
     Path dir;
 
+    private final CliConsole cli = new CliConsole();
+
     private Path config() throws Exception {
         Path fixtures = Path.of("..", "..", "shared", "fixtures", "asterisk");
         AsteriskTlsFiles.in(Files.createDirectories(dir.resolve("keys")))
@@ -54,23 +54,22 @@ class ServeCommandConsoleTest {
         return dir;
     }
 
-    private static CommandLine serve(StringWriter out, java.io.InputStream console) {
-        CommandLine cli = new CommandLine(new SipshieldCommand());
-        cli.setOut(new PrintWriter(out, true));
-        ((ServeCommand) cli.getSubcommands().get("serve").getCommand()).consoleInput(console);
-        return cli;
+    /** A command line printing to {@link #cli} whose {@code serve} reads its CLI commands from {@code console}. */
+    private CommandLine serve(java.io.InputStream console) {
+        CommandLine serve = cli.commandLine();
+        ((ServeCommand) serve.getSubcommands().get("serve").getCommand()).consoleInput(console);
+        return serve;
     }
 
     @Test
     void showsARegisteredContactAndStopsCleanlyOnCoreStopNow() throws Exception {
-        StringWriter out = new StringWriter();
         PipedOutputStream typing = new PipedOutputStream();
-        CommandLine cli = serve(out, new PipedInputStream(typing));
+        CommandLine serve = serve(new PipedInputStream(typing));
         Path config = config();
         CompletableFuture<Integer> serving = CompletableFuture.supplyAsync(
-                () -> cli.execute("serve", "--config", config.toString(), "--port", "0", "--console", "--for", "50"));
-        await().atMost(Duration.ofSeconds(20)).until(() -> LISTENING.matcher(out.toString()).find());
-        Matcher port = LISTENING.matcher(out.toString());
+                () -> serve.execute("serve", "--config", config.toString(), "--port", "0", "--console", "--for", "50"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> LISTENING.matcher(cli.out()).find());
+        Matcher port = LISTENING.matcher(cli.out());
         assertTrue(port.find());
         EventLoopGroup loops = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         try (Phone phone = Phone.create(DeviceProfiles.DIGIUM_D6X_2_9_2, PhoneSettings.builder()
@@ -81,51 +80,49 @@ class ServeCommandConsoleTest {
             assertEquals(200, phone.register().get(10, TimeUnit.SECONDS).status());
             typing.write("pjsip show contacts\npjsip show endpoints\nfoo\n".getBytes(StandardCharsets.UTF_8));
             typing.flush();
-            await().atMost(Duration.ofSeconds(10)).until(() -> out.toString().contains("No such command 'foo'"));
-            assertTrue(out.toString().matches("(?s).*  Contact:  101/sip:\\S+ +[0-9a-f]{10} NonQual +nan\n.*"), out.toString());
-            assertTrue(out.toString().contains(" Endpoint:  101                                                  Not in use"),
-                    out.toString());
-            assertTrue(out.toString().contains(" Endpoint:  102                                                  Unavailable"),
-                    out.toString());
+            await().atMost(Duration.ofSeconds(10)).until(() -> cli.out().contains("No such command 'foo'"));
+            assertTrue(cli.out().matches("(?s).*  Contact:  101/sip:\\S+ +[0-9a-f]{10} NonQual +nan\n.*"), cli.out());
+            assertTrue(cli.out().contains(" Endpoint:  101                                                  Not in use"),
+                    cli.out());
+            assertTrue(cli.out().contains(" Endpoint:  102                                                  Unavailable"),
+                    cli.out());
             long before = System.nanoTime();
             typing.write("core stop now\n".getBytes(StandardCharsets.UTF_8));
             typing.flush();
-            assertEquals(0, serving.get(20, TimeUnit.SECONDS), out.toString());
+            assertEquals(0, serving.get(20, TimeUnit.SECONDS), cli.out());
             assertTrue(System.nanoTime() - before < TimeUnit.SECONDS.toNanos(40), "stopped by the command, not --for");
         } finally {
             loops.shutdownGracefully(0, 1, TimeUnit.SECONDS);
         }
-        assertTrue(out.toString().contains("Stopping the mock Asterisk."), out.toString());
-        assertTrue(out.toString().matches("(?s).*\nconnection /127\\.0\\.0\\.1:\\d+: TLSv1\\.2 \\S+, accepted\n.*"), out.toString());
-        assertTrue(out.toString().matches("(?s).*SIP/2\\.0 401 Unauthorized to /127\\.0\\.0\\.1:\\d+ \\(CSeq: \\d+ REGISTER\\).*"),
-                out.toString());
-        assertTrue(out.toString().matches("(?s).*SIP/2\\.0 200 OK to /127\\.0\\.0\\.1:\\d+ \\(CSeq: \\d+ REGISTER\\).*"),
-                out.toString());
+        assertTrue(cli.out().contains("Stopping the mock Asterisk."), cli.out());
+        assertTrue(cli.out().matches("(?s).*\nconnection /127\\.0\\.0\\.1:\\d+: TLSv1\\.2 \\S+, accepted\n.*"), cli.out());
+        assertTrue(cli.out().matches("(?s).*SIP/2\\.0 401 Unauthorized to /127\\.0\\.0\\.1:\\d+ \\(CSeq: \\d+ REGISTER\\).*"),
+                cli.out());
+        assertTrue(cli.out().matches("(?s).*SIP/2\\.0 200 OK to /127\\.0\\.0\\.1:\\d+ \\(CSeq: \\d+ REGISTER\\).*"),
+                cli.out());
     }
 
     @Test
     void theEndOfStandardInputDoesNotStopTheServer() throws Exception {
-        StringWriter out = new StringWriter();
-        CommandLine cli = serve(out, new ByteArrayInputStream(new byte[0]));
+        CommandLine serve = serve(new ByteArrayInputStream(new byte[0]));
         Path config = config();
         CompletableFuture<Integer> serving = CompletableFuture.supplyAsync(
-                () -> cli.execute("serve", "--config", config.toString(), "--port", "0", "--console", "--for", "3"));
-        await().atMost(Duration.ofSeconds(20)).until(() -> LISTENING.matcher(out.toString()).find());
+                () -> serve.execute("serve", "--config", config.toString(), "--port", "0", "--console", "--for", "3"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> LISTENING.matcher(cli.out()).find());
         Thread.sleep(1000);
-        assertFalse(serving.isDone(), "still serving after stdin ended: " + out);
-        assertEquals(0, serving.get(30, TimeUnit.SECONDS), out.toString());
-        assertFalse(out.toString().contains("Stopping"), out.toString());
+        assertFalse(serving.isDone(), "still serving after stdin ended: " + cli.out());
+        assertEquals(0, serving.get(30, TimeUnit.SECONDS), cli.out());
+        assertFalse(cli.out().contains("Stopping"), cli.out());
     }
 
     @Test
     void withoutConsoleNothingIsReadFromTheInput() throws Exception {
-        StringWriter out = new StringWriter();
-        CommandLine cli = serve(out, new ByteArrayInputStream("core stop now\n".getBytes(StandardCharsets.UTF_8)));
+        CommandLine serve = serve(new ByteArrayInputStream("core stop now\n".getBytes(StandardCharsets.UTF_8)));
         Path config = config();
         CompletableFuture<Integer> serving = CompletableFuture.supplyAsync(
-                () -> cli.execute("serve", "--config", config.toString(), "--port", "0", "--no-console", "--for", "2"));
-        await().atMost(Duration.ofSeconds(20)).until(() -> LISTENING.matcher(out.toString()).find());
-        assertEquals(0, serving.get(30, TimeUnit.SECONDS), out.toString());
-        assertFalse(out.toString().contains("Stopping"), "core stop now was not read: " + out);
+                () -> serve.execute("serve", "--config", config.toString(), "--port", "0", "--no-console", "--for", "2"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> LISTENING.matcher(cli.out()).find());
+        assertEquals(0, serving.get(30, TimeUnit.SECONDS), cli.out());
+        assertFalse(cli.out().contains("Stopping"), "core stop now was not read: " + cli.out());
     }
 }

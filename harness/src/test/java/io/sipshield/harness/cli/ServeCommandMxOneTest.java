@@ -18,8 +18,6 @@ import io.sipshield.emulator.Phone;
 import io.sipshield.emulator.PhoneSettings;
 import io.sipshield.emulator.profile.DeviceProfiles;
 import io.sipshield.emulator.tls.TlsReport;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +30,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code sipshield serve --personality mx-one --client-verification MODE --mx-one-cert FILE}. */
 @Timeout(60)
@@ -43,8 +40,7 @@ class ServeCommandMxOneTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CliConsole cli = new CliConsole();
 
     private Path config() throws Exception {
         Path fixtures = Path.of("..", "..", "shared", "fixtures", "asterisk");
@@ -56,25 +52,17 @@ class ServeCommandMxOneTest {
         return dir;
     }
 
-    private CommandLine cli() {
-        CommandLine cli = new CommandLine(new SipshieldCommand());
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli;
-    }
-
     @Test
     void servesAsMxOneWithItsChainFileAndMandatoryClientVerification() throws Exception {
         Path config = config();
         Path eriSnCert = dir.resolve(MxOneChainFile.FILE_NAME);
         MxOneChainFile.write(eriSnCert, PKI.get(FixtureName.MX_ONE_SERVER));
-        CommandLine cli = cli();
-        CompletableFuture<Integer> serving = CompletableFuture.supplyAsync(() -> cli.execute("serve", "--config",
+        CompletableFuture<Integer> serving = CompletableFuture.supplyAsync(() -> cli.run("serve", "--config",
                 config.toString(), "--port", "0", "--for", "5", "--personality", "mx-one",
                 "--client-verification", "mandatory", "--mx-one-cert", eriSnCert.toString()));
         Pattern listening = Pattern.compile("mock MX-ONE listening on 127\\.0\\.0\\.1:(\\d+)");
-        await().atMost(Duration.ofSeconds(20)).until(() -> listening.matcher(out.toString()).find());
-        Matcher port = listening.matcher(out.toString());
+        await().atMost(Duration.ofSeconds(20)).until(() -> listening.matcher(cli.out()).find());
+        Matcher port = listening.matcher(cli.out());
         assertTrue(port.find());
         EventLoopGroup loops = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         try (Phone phone = Phone.create(DeviceProfiles.ALGO_8301_3_1, PhoneSettings.builder()
@@ -87,37 +75,37 @@ class ServeCommandMxOneTest {
         } finally {
             loops.shutdownGracefully(0, 1, TimeUnit.SECONDS);
         }
-        assertEquals(ExitCodes.OK, serving.get(30, TimeUnit.SECONDS), out + "\n" + err);
-        assertTrue(out.toString().contains("handshake failed"), out.toString());
+        assertEquals(ExitCodes.OK, serving.get(30, TimeUnit.SECONDS), cli.out() + "\n" + cli.err());
+        assertTrue(cli.out().contains("handshake failed"), cli.out());
     }
 
     @Test
     void clientVerificationWithoutMxOneIsUnusableInput() throws Exception {
-        assertEquals(ExitCodes.INVALID_INPUT, cli().execute("serve", "--config", config().toString(), "--port", "0",
+        assertEquals(ExitCodes.INVALID_INPUT, cli.run("serve", "--config", config().toString(), "--port", "0",
                 "--for", "1", "--client-verification", "optional"));
-        assertTrue(err.toString().contains("--client-verification is MX-ONE's TlsClientVerificationMode"), err.toString());
+        assertTrue(cli.err().contains("--client-verification is MX-ONE's TlsClientVerificationMode"), cli.err());
     }
 
     @Test
     void mxOneCertWithoutMxOneIsUnusableInput() throws Exception {
         Path eriSnCert = dir.resolve(MxOneChainFile.FILE_NAME);
         MxOneChainFile.write(eriSnCert, PKI.get(FixtureName.MX_ONE_SERVER));
-        assertEquals(ExitCodes.INVALID_INPUT, cli().execute("serve", "--config", config().toString(), "--port", "0",
+        assertEquals(ExitCodes.INVALID_INPUT, cli.run("serve", "--config", config().toString(), "--port", "0",
                 "--for", "1", "--mx-one-cert", eriSnCert.toString()));
-        assertTrue(err.toString().contains("--mx-one-cert needs --personality mx-one"), err.toString());
+        assertTrue(cli.err().contains("--mx-one-cert needs --personality mx-one"), cli.err());
     }
 
     @Test
     void anUnknownModeOrPersonalityIsNamed() throws Exception {
         Path config = config();
-        assertEquals(ExitCodes.INVALID_INPUT, cli().execute("serve", "--config", config.toString(), "--port", "0",
+        assertEquals(ExitCodes.INVALID_INPUT, cli.run("serve", "--config", config.toString(), "--port", "0",
                 "--for", "1", "--personality", "mx-one", "--client-verification", "required"));
-        assertTrue(err.toString().contains("--client-verification: client verification mode 'required' is not one of: "
-                + "none, optional, mandatory"), err.toString());
-        assertEquals(ExitCodes.INVALID_INPUT, cli().execute("serve", "--config", config.toString(), "--port", "0",
+        assertTrue(cli.err().contains("--client-verification: client verification mode 'required' is not one of: "
+                + "none, optional, mandatory"), cli.err());
+        assertEquals(ExitCodes.INVALID_INPUT, cli.run("serve", "--config", config.toString(), "--port", "0",
                 "--for", "1", "--personality", "cucm"));
-        assertTrue(err.toString().contains("--personality: personality 'cucm' is not one of: asterisk, mx-one"),
-                err.toString());
+        assertTrue(cli.err().contains("--personality: personality 'cucm' is not one of: asterisk, mx-one"),
+                cli.err());
     }
 
     @Test
@@ -125,9 +113,9 @@ class ServeCommandMxOneTest {
         IssuedCertificate mxOne = PKI.get(FixtureName.MX_ONE_SERVER);
         Path eriSnCert = dir.resolve(MxOneChainFile.FILE_NAME);
         PemFiles.write(eriSnCert, PemFiles.certificates(mxOne.chain()));
-        assertEquals(ExitCodes.INVALID_INPUT, cli().execute("serve", "--config", config().toString(), "--port", "0",
+        assertEquals(ExitCodes.INVALID_INPUT, cli.run("serve", "--config", config().toString(), "--port", "0",
                 "--for", "1", "--personality", "mx-one", "--mx-one-cert", eriSnCert.toString()));
-        assertTrue(err.toString().startsWith("sipshield serve: --mx-one-cert: "), err.toString());
-        assertTrue(err.toString().contains(MxOneChainFile.FILE_NAME), err.toString());
+        assertTrue(cli.err().startsWith("sipshield serve: --mx-one-cert: "), cli.err());
+        assertTrue(cli.err().contains(MxOneChainFile.FILE_NAME), cli.err());
     }
 }

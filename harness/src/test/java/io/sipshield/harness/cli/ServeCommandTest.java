@@ -14,8 +14,6 @@ import io.sipshield.certs.format.AsteriskTlsFiles;
 import io.sipshield.emulator.Phone;
 import io.sipshield.emulator.PhoneSettings;
 import io.sipshield.emulator.profile.DeviceProfiles;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +26,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 @Timeout(60)
 class ServeCommandTest {
@@ -50,15 +47,13 @@ class ServeCommandTest {
 
     @Test
     void servesTheConfigurationAndLogsWhatArrives() throws Exception {
-        StringWriter out = new StringWriter();
-        CommandLine cli = new CommandLine(new SipshieldCommand());
-        cli.setOut(new PrintWriter(out, true));
+        CliConsole cli = new CliConsole();
         Path config = config();
         CompletableFuture<Integer> serving = CompletableFuture.supplyAsync(
-                () -> cli.execute("serve", "--config", config.toString(), "--port", "0", "--for", "6"));
+                () -> cli.run("serve", "--config", config.toString(), "--port", "0", "--for", "6"));
         Pattern listening = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)");
-        await().atMost(Duration.ofSeconds(20)).until(() -> listening.matcher(out.toString()).find());
-        Matcher port = listening.matcher(out.toString());
+        await().atMost(Duration.ofSeconds(20)).until(() -> listening.matcher(cli.out()).find());
+        Matcher port = listening.matcher(cli.out());
         assertTrue(port.find());
         EventLoopGroup loops = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         try (Phone phone = Phone.create(DeviceProfiles.DIGIUM_D6X_2_9_2, PhoneSettings.builder()
@@ -72,19 +67,17 @@ class ServeCommandTest {
         }
         Integer exit = serving.get(30, TimeUnit.SECONDS);
         assertNotNull(exit);
-        assertEquals(0, exit, out.toString());
-        assertTrue(out.toString().contains("warning: pjsip.conf"), out.toString());
-        assertTrue(out.toString().matches("(?s).*REGISTER sip:pbx\\.sip\\.test;transport=tls from /127\\.0\\.0\\.1:\\d+ \\(TLSv1\\.2, .*"),
-                out.toString());
+        assertEquals(0, exit, cli.out());
+        assertTrue(cli.out().contains("warning: pjsip.conf"), cli.out());
+        assertTrue(cli.out().matches("(?s).*REGISTER sip:pbx\\.sip\\.test;transport=tls from /127\\.0\\.0\\.1:\\d+ \\(TLSv1\\.2, .*"),
+                cli.out());
     }
 
     @Test
     void aMissingConfigurationIsUnusableInput() {
-        StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new SipshieldCommand());
-        cli.setErr(new PrintWriter(err, true));
-        assertEquals(2, cli.execute("serve", "--config", dir.resolve("nowhere").toString()));
-        assertTrue(err.toString().startsWith("sipshield serve: "), err.toString());
-        assertTrue(err.toString().contains("pjsip.conf"), err.toString());
+        CliConsole cli = new CliConsole();
+        assertEquals(2, cli.run("serve", "--config", dir.resolve("nowhere").toString()));
+        assertTrue(cli.err().startsWith("sipshield serve: "), cli.err());
+        assertTrue(cli.err().contains("pjsip.conf"), cli.err());
     }
 }

@@ -11,8 +11,6 @@ import io.sipshield.certs.FixtureName;
 import io.sipshield.certs.IssuedCertificate;
 import io.sipshield.certs.KeyAlgorithm;
 import io.sipshield.certs.format.AsteriskTlsFiles;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -38,7 +36,6 @@ import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 @Timeout(60)
 class ServeProvisioningCommandTest {
@@ -68,14 +65,12 @@ class ServeProvisioningCommandTest {
                 .keyAlgorithm(KeyAlgorithm.EC_P256).issuedBy(PKI.get(FixtureName.TEST_ROOT_EC)).build();
         Path cert = pem("https.pem", ec.certificatePem());
         Path key = pem("https.key", ec.privateKeyPem());
-        StringWriter out = new StringWriter();
-        CommandLine cli = new CommandLine(new SipshieldCommand());
-        cli.setOut(new PrintWriter(out, true));
-        CompletableFuture<Integer> serving = CompletableFuture.supplyAsync(() -> cli.execute("serve",
+        CliConsole cli = new CliConsole();
+        CompletableFuture<Integer> serving = CompletableFuture.supplyAsync(() -> cli.run("serve",
                 "--provisioning", served.toString(), "--bind", "127.0.0.1", "--http-port", "0", "--https-port", "0",
                 "--https-cert", cert.toString(), "--https-key", key.toString(), "--tftp-port", "0", "--for", "8"));
-        await().atMost(Duration.ofSeconds(20)).until(() -> LISTENING.matcher(out.toString()).find());
-        Matcher ports = LISTENING.matcher(out.toString());
+        await().atMost(Duration.ofSeconds(20)).until(() -> LISTENING.matcher(cli.out()).find());
+        Matcher ports = LISTENING.matcher(cli.out());
         assertTrue(ports.find());
 
         HttpResponse<String> http = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
@@ -88,9 +83,9 @@ class ServeProvisioningCommandTest {
         assertEquals("<device/>\n", http.body());
         assertEquals("<device/>\n", https.body());
         assertArrayEquals("<device/>\n".getBytes(StandardCharsets.US_ASCII), tftp);
-        await().atMost(Duration.ofSeconds(10)).until(() -> out.toString().contains("provisioning TFTP"));
-        assertEquals(0, serving.get(30, TimeUnit.SECONDS), out.toString());
-        String log = out.toString();
+        await().atMost(Duration.ofSeconds(10)).until(() -> cli.out().contains("provisioning TFTP"));
+        assertEquals(0, serving.get(30, TimeUnit.SECONDS), cli.out());
+        String log = cli.out();
         assertTrue(log.matches("(?s).*provisioning HTTP 127\\.0\\.0\\.1:\\d+ GET /" + Pattern.quote(CONFIG)
                 + ": SERVED \\(200\\), 10 bytes.*"), log);
         assertTrue(log.contains(".sgn -> " + CONFIG + ": SERVED (200)"), log);
@@ -108,33 +103,29 @@ class ServeProvisioningCommandTest {
         for (String name : List.of("pjsip.conf", "extensions.conf")) {
             Files.writeString(dir.resolve(name), Files.readString(fixtures.resolve(name)).replace("@RUN_DIR@", dir.toString()));
         }
-        StringWriter out = new StringWriter();
-        CommandLine cli = new CommandLine(new SipshieldCommand());
-        cli.setOut(new PrintWriter(out, true));
+        CliConsole cli = new CliConsole();
 
-        int exit = cli.execute("serve", "--config", dir.toString(), "--port", "0", "--provisioning", served.toString(),
+        int exit = cli.run("serve", "--config", dir.toString(), "--port", "0", "--provisioning", served.toString(),
                 "--bind", "127.0.0.1", "--http-port", "0", "--tftp-port", "0", "--no-console", "--for", "1");
 
-        assertEquals(0, exit, out.toString());
-        assertTrue(out.toString().matches("(?s).*provisioning server for .*: HTTP 127\\.0\\.0\\.1:\\d+ TFTP 127\\.0\\.0\\.1:\\d+.*"),
-                out.toString());
-        assertTrue(out.toString().contains("listening on 127.0.0.1:"), out.toString());
+        assertEquals(0, exit, cli.out());
+        assertTrue(cli.out().matches("(?s).*provisioning server for .*: HTTP 127\\.0\\.0\\.1:\\d+ TFTP 127\\.0\\.0\\.1:\\d+.*"),
+                cli.out());
+        assertTrue(cli.out().contains("listening on 127.0.0.1:"), cli.out());
     }
 
     @Test
     void anRsaCertificateIsServedWithAWarningForCiscoPhones() throws Exception {
         IssuedCertificate rsa = PKI.get(FixtureName.PBX_SERVER);
         Path both = pem("rsa.pem", rsa.certificatePem(), rsa.privateKeyPem());
-        StringWriter out = new StringWriter();
-        CommandLine cli = new CommandLine(new SipshieldCommand());
-        cli.setOut(new PrintWriter(out, true));
+        CliConsole cli = new CliConsole();
 
-        int exit = cli.execute("serve", "--provisioning", tftpboot().toString(), "--bind", "127.0.0.1",
+        int exit = cli.run("serve", "--provisioning", tftpboot().toString(), "--bind", "127.0.0.1",
                 "--http-port", "0", "--https-port", "0", "--https-cert", both.toString(), "--tftp-port", "0", "--for", "0");
 
-        assertEquals(0, exit, out.toString());
-        assertTrue(out.toString().contains("warning: --https-cert has a RSA key: Cisco phones accept only an EC key"),
-                out.toString());
+        assertEquals(0, exit, cli.out());
+        assertTrue(cli.out().contains("warning: --https-cert has a RSA key: Cisco phones accept only an EC key"),
+                cli.out());
     }
 
     @Test
@@ -195,13 +186,10 @@ class ServeProvisioningCommandTest {
     }
 
     private static String refused(String... args) {
-        StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new SipshieldCommand());
-        cli.setErr(new PrintWriter(err, true));
-        cli.setOut(new PrintWriter(new StringWriter(), true));
-        assertEquals(2, cli.execute(args), err.toString());
-        assertTrue(err.toString().startsWith("sipshield serve: "), err.toString());
-        return err.toString();
+        CliConsole cli = new CliConsole();
+        assertEquals(2, cli.run(args), cli.err());
+        assertTrue(cli.err().startsWith("sipshield serve: "), cli.err());
+        return cli.err();
     }
 
     private static HttpClient trusting(IssuedCertificate leaf) throws Exception {

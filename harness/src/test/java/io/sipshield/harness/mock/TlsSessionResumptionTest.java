@@ -21,6 +21,7 @@ import io.sipshield.emulator.tls.TlsReport;
 import io.sipshield.emulator.tls.TlsResumption;
 import io.sipshield.emulator.tls.TlsResumption.Mode;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -112,6 +113,38 @@ class TlsSessionResumptionTest {
             assertFalse(reports[0].resumed());
             assertTrue(reports[1].resumed(), "the reconnect resumes by ticket");
             assertEquals(1, settled(pbx).ticketResumptions(), pbx.tlsSessionStats()::toString);
+        }
+    }
+
+    @Test
+    void aRestartedMockHasForgottenEverySessionSoTheFirstHandshakeAfterItIsFull() throws Exception {
+        try (MockAsterisk pbx = mock(ServerSessionResumption.DEFAULT)) {
+            Phone byId = Phone.create(DeviceProfiles.DIGIUM_D6X_2_9_2,
+                    settings(pbx, "101", TlsResumption.of(Mode.IDS)).build(), LOOPS);
+            Phone byTicket = Phone.create(DeviceProfiles.DIGIUM_D6X_2_9_2,
+                    settings(pbx, "102", TlsResumption.of(Mode.TICKETS)).build(), LOOPS);
+            assertTrue(twice(byId)[1].resumed(), "by ID before the restart");
+            assertTrue(twice(byTicket)[1].resumed(), "by ticket before the restart");
+
+            pbx.restart(Duration.ofMillis(50)).get(10, TimeUnit.SECONDS);
+
+            TlsReport idAfter = byId.connect().get(10, TimeUnit.SECONDS);
+            byId.close();
+            TlsReport ticketAfter = byTicket.connect().get(10, TimeUnit.SECONDS);
+            byTicket.close();
+            assertTrue(idAfter.established() && ticketAfter.established(), ticketAfter::toString);
+            assertFalse(idAfter.resumed(), "a new process has an empty session cache");
+            assertFalse(ticketAfter.resumed(), "a new process has new ticket keys");
+            // once: an abbreviated handshake closed at once can leave the server's session behind (OpenSSL drops a
+            // session whose connection ends before the server has read the client's Finished)
+            TlsReport again = byId.connect().get(10, TimeUnit.SECONDS);
+            byId.close();
+            assertTrue(again.resumed(), "the session made after the restart resumes");
+
+            ServerSessionResumption.Stats stats = settled(pbx);
+            assertEquals(7, stats.handshakesCompleted(), stats::toString);
+            assertEquals(3, stats.resumed(), stats::toString);
+            assertEquals(1, stats.ticketResumptions(), "the ticket resumption before the restart still counts");
         }
     }
 

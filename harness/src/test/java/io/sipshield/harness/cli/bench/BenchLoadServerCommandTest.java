@@ -16,10 +16,8 @@ import io.sipshield.emulator.profile.DeviceProfiles;
 import io.sipshield.emulator.rtp.G711;
 import io.sipshield.emulator.rtp.ToneSource;
 import io.sipshield.emulator.ua.RegistrationResult;
+import io.sipshield.harness.cli.CliConsole;
 import io.sipshield.harness.cli.ExitCodes;
-import io.sipshield.harness.cli.SipshieldCommand;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +29,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 @Timeout(60)
 class BenchLoadServerCommandTest {
@@ -39,27 +36,20 @@ class BenchLoadServerCommandTest {
     @TempDir
     Path dir;
 
-    private static CommandLine cli(StringWriter out, StringWriter err) {
-        CommandLine cli = new CommandLine(new SipshieldCommand());
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli;
-    }
+    private final CliConsole cli = new CliConsole();
 
     @Test
     void servesTheLoadEndpointsWithTheRootItWritesAndPrintsStats() throws Exception {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
         Path pki = dir.resolve("pki");
-        CompletableFuture<Integer> serving = CompletableFuture.supplyAsync(() -> cli(out, err).execute("bench",
+        CompletableFuture<Integer> serving = CompletableFuture.supplyAsync(() -> cli.run("bench",
                 "load-server", "--phones", "3", "--first-number", "500", "--pki-out", pki.toString(), "--for", "8",
                 "--stats-interval", "1", "--threads", "1"));
         Matcher listening = null;
         for (int i = 0; i < 200 && (listening == null || !listening.find()); i++) {
             TimeUnit.MILLISECONDS.sleep(50);
-            listening = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)").matcher(out.toString());
+            listening = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)").matcher(cli.out());
         }
-        assertTrue(listening != null && listening.find(0), out::toString);
+        assertTrue(listening != null && listening.find(0), cli::out);
         int port = Integer.parseInt(listening.group(1));
         AsteriskTlsFiles files = AsteriskTlsFiles.in(pki);
         assertTrue(Files.exists(files.certFile()) && Files.exists(files.privKeyFile()));
@@ -82,7 +72,7 @@ class BenchLoadServerCommandTest {
             loops.shutdownGracefully(0, 1, TimeUnit.SECONDS);
         }
         assertEquals(ExitCodes.OK, serving.get(30, TimeUnit.SECONDS));
-        String text = out.toString();
+        String text = cli.out();
         assertTrue(text.contains("final ") && text.matches("(?s).*final t=[0-9.]+s contacts=\\d+ handshakes=1 full=1 "
                 + "resumed=0 cpu=.* channels=0 srtp_ok=" + sent + " srtp_auth_failures=0 srtp_rejected=0\\R.*"), text);
         assertTrue(sent >= 15, "the call sent its 400 ms of 20 ms frames: " + sent);
@@ -90,18 +80,14 @@ class BenchLoadServerCommandTest {
 
     @Test
     void aBadResumptionIsUnusableInput() {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = cli(out, err).execute("bench", "load-server", "--phones", "3", "--resumption", "sometimes");
+        int exit = cli.run("bench", "load-server", "--phones", "3", "--resumption", "sometimes");
         assertEquals(ExitCodes.INVALID_INPUT, exit);
-        assertTrue(err.toString().contains("'sometimes' is not one of both, ids, tickets, none"), err::toString);
+        assertTrue(cli.err().contains("'sometimes' is not one of both, ids, tickets, none"), cli::err);
     }
 
     @Test
     void tooManyPhonesIsUnusableInput() {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        assertEquals(ExitCodes.INVALID_INPUT, cli(out, err).execute("bench", "load-server", "--phones", "0"));
-        assertTrue(err.toString().contains("--phones must be 1 to 100000"), err::toString);
+        assertEquals(ExitCodes.INVALID_INPUT, cli.run("bench", "load-server", "--phones", "0"));
+        assertTrue(cli.err().contains("--phones must be 1 to 100000"), cli::err);
     }
 }

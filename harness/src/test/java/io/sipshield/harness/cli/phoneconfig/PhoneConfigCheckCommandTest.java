@@ -6,15 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.sipshield.certs.FixtureCatalog;
 import io.sipshield.certs.FixtureName;
 import io.sipshield.certs.IssuedCertificate;
+import io.sipshield.harness.cli.CliConsole;
 import io.sipshield.harness.cli.ExitCodes;
-import io.sipshield.harness.cli.SipshieldCommand;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class PhoneConfigCheckCommandTest {
 
@@ -23,19 +20,7 @@ class PhoneConfigCheckCommandTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine cli = new CommandLine(new SipshieldCommand());
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        String[] all = new String[args.length + 2];
-        all[0] = "phone-config";
-        all[1] = "check";
-        System.arraycopy(args, 0, all, 2, args.length);
-        return cli.execute(all);
-    }
+    private final CliConsole cli = new CliConsole();
 
     private Path digium(String mediaEncryption) throws Exception {
         Files.writeString(dir.resolve("ca.pem"), PKI.get(FixtureName.TEST_ROOT).certificatePem());
@@ -50,8 +35,8 @@ class PhoneConfigCheckCommandTest {
     @Test
     void printsWhatTheEmulatorTakesFromADigiumXml() throws Exception {
         Path xml = digium("sdes");
-        assertEquals(ExitCodes.OK, run(xml.toString()));
-        String text = out.toString();
+        assertEquals(ExitCodes.OK, cli.command("phone-config check", xml.toString()));
+        String text = cli.out();
         assertTrue(text.startsWith(xml + " (Digium D-Series XML)"), text);
         assertTrue(text.contains("account:     101 (digest user 101, password set, label \"Desk\")"), text);
         assertTrue(text.contains("server:      pbx.sip.test port 5061, transport TLS"), text);
@@ -62,14 +47,14 @@ class PhoneConfigCheckCommandTest {
         assertTrue(text.contains("profile:     digium-d65@2_9_2  (the file does not name the firmware"), text);
         assertTrue(text.contains(xml + ":4: warning: setting enable_ice: "), text);
         assertTrue(!text.contains("secret-password"), "never print the password");
-        assertEquals("", err.toString());
+        assertEquals("", cli.err());
     }
 
     @Test
     void profileOptionChoosesTheBaseAndShowsWhatItIgnores() throws Exception {
         Path xml = digium("no");
-        assertEquals(ExitCodes.OK, run("--profile", "digium-d65@2_9_0", xml.toString()));
-        String text = out.toString();
+        assertEquals(ExitCodes.OK, cli.command("phone-config check", "--profile", "digium-d65@2_9_0", xml.toString()));
+        String text = cli.out();
         assertTrue(text.contains("profile:     digium-d65@2_9_0+srtp-disabled"), text);
         assertTrue(text.contains("(ignored by digium-d65@2_9_0+srtp-disabled)"), text);
         assertTrue(text.contains("tls_allow_wildcard_certs: ignored by"), text);
@@ -84,8 +69,8 @@ class PhoneConfigCheckCommandTest {
         Files.writeString(algo.resolve("certs/trusted/ca.crt"), PKI.get(FixtureName.TEST_ROOT).certificatePem());
         IssuedCertificate device = PKI.get(FixtureName.ALGO_DEVICE);
         Files.writeString(algo.resolve("certs/sipclient.pem"), device.certificatePem() + device.privateKeyPem());
-        assertEquals(ExitCodes.OK, run("--firmware", "3.2", algo.toString()));
-        String text = out.toString();
+        assertEquals(ExitCodes.OK, cli.command("phone-config check", "--firmware", "3.2", algo.toString()));
+        String text = cli.out();
         assertTrue(text.contains("(Algo device tree)"), text);
         assertTrue(text.contains("client cert: " + device.certificate().getSubjectX500Principal().getName()), text);
         assertTrue(text.contains("profile presents: certs/sipclient.pem"), text);
@@ -99,25 +84,23 @@ class PhoneConfigCheckCommandTest {
         Path xml = Files.writeString(dir.resolve("bad.xml"), "<config>\n<setting id=\"transport_tls_allowed\" value=\"0\"/>\n"
                 + "<accounts><account index=\"0\" username=\"1\">\n<host_primary server=\"x\" transport=\"tls\"/>\n"
                 + "</account></accounts></config>\n");
-        assertEquals(ExitCodes.INVALID_INPUT, run(xml.toString()));
-        assertTrue(err.toString().contains(xml + ":4: host_primary transport: expected transport_tls_allowed=1"), err.toString());
-        assertEquals("", out.toString());
+        assertEquals(ExitCodes.INVALID_INPUT, cli.command("phone-config check", xml.toString()));
+        assertTrue(cli.err().contains(xml + ":4: host_primary transport: expected transport_tls_allowed=1"), cli.err());
+        assertEquals("", cli.out());
     }
 
     @Test
     void unknownProfileOrFirmwareExitsTwo() throws Exception {
         Path xml = digium("sdes");
-        assertEquals(ExitCodes.INVALID_INPUT, run("--profile", "nokia-3310", xml.toString()));
-        assertTrue(err.toString().contains("unknown device profile 'nokia-3310'"), err.toString());
-        assertEquals(ExitCodes.INVALID_INPUT, run("--firmware", "0.9", dir.toString()));
-        assertTrue(err.toString().contains("--firmware: expected 1.7 or 3.1"), err.toString());
+        assertEquals(ExitCodes.INVALID_INPUT, cli.command("phone-config check", "--profile", "nokia-3310",
+                xml.toString()));
+        assertTrue(cli.err().contains("unknown device profile 'nokia-3310'"), cli.err());
+        assertEquals(ExitCodes.INVALID_INPUT, cli.command("phone-config check", "--firmware", "0.9", dir.toString()));
+        assertTrue(cli.err().contains("--firmware: expected 1.7 or 3.1"), cli.err());
     }
 
     @Test
     void withoutSubcommandItIsAUsageError() {
-        CommandLine cli = new CommandLine(new SipshieldCommand());
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        assertEquals(ExitCodes.INVALID_INPUT, cli.execute("phone-config"));
+        assertEquals(ExitCodes.INVALID_INPUT, cli.run("phone-config"));
     }
 }
