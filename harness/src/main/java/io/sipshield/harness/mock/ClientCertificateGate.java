@@ -26,8 +26,6 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * What PJSIP's TLS listener does once a handshake is over: the handshake itself accepted any
@@ -40,22 +38,24 @@ import org.slf4j.LoggerFactory;
  */
 final class ClientCertificateGate extends ChannelInboundHandlerAdapter {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ClientCertificateGate.class);
     /** A client certificate names no host the mock dialled: the identity rule does not apply. */
     private static final String NO_HOST = "client.invalid";
 
     private final CertificateValidator verifier;
     private final Clock clock;
     private final Consumer<TlsConnection> recorder;
+    private final PbxLog.Writer log;
     private boolean refused;
 
     /**
      * @param verifier the {@code verify_client} check (purpose client, {@code ca_list_file} trust), or null when off
+     * @param log      the mock's log
      */
-    ClientCertificateGate(CertificateValidator verifier, Clock clock, Consumer<TlsConnection> recorder) {
+    ClientCertificateGate(CertificateValidator verifier, Clock clock, Consumer<TlsConnection> recorder, PbxLog log) {
         this.verifier = verifier;
         this.clock = clock;
         this.recorder = recorder;
+        this.log = log.writer(ClientCertificateGate.class);
     }
 
     @Override
@@ -65,7 +65,7 @@ final class ClientCertificateGate extends ChannelInboundHandlerAdapter {
             if (!completion.isSuccess()) {
                 refused = true;
                 String reason = describe(completion.cause());
-                LOG.info("TLS handshake with {} failed: {}", remote, reason);
+                log.info("TLS handshake with {} failed: {}", remote, reason);
                 // the SslHandler writes its alert after this event: record once it has
                 Optional<TlsRecordObserver> wire = wire(ctx);
                 ctx.executor().execute(() -> recorder.accept(new TlsConnection(remote, false, null, null, null, false,
@@ -95,10 +95,10 @@ final class ClientCertificateGate extends ChannelInboundHandlerAdapter {
                 reason == null, reason, wire(ctx).flatMap(TlsRecordObserver::clientHello).orElse(null), null));
         if (reason != null) {
             refused = true;
-            LOG.warn("closing {} after the TLS handshake: {}", remote, reason);
+            log.warn("closing {} after the TLS handshake: {}", remote, reason);
             ctx.close();
         } else {
-            LOG.info("TLS connection from {}: {} {}{}", remote, session.getProtocol(), session.getCipherSuite(),
+            log.info("TLS connection from {}: {} {}{}", remote, session.getProtocol(), session.getCipherSuite(),
                     subject == null ? "" : ", client certificate " + subject);
         }
     }

@@ -34,8 +34,6 @@ import javax.sip.header.ToHeader;
 import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code Dial(PJSIP/target[,timeout])} for one caller: an INVITE with the mock's own offer (for an
@@ -48,8 +46,6 @@ import org.slf4j.LoggerFactory;
  * NOANSWER. Runs on the caller's connection's event loop.
  */
 final class Dialler {
-
-    private static final Logger LOG = LoggerFactory.getLogger(Dialler.class);
 
     /** The caller's side of the call, as its connection's handler keeps it. */
     interface Caller {
@@ -72,11 +68,13 @@ final class Dialler {
     private final PbxState state;
     private final SipMessages messages;
     private final SecureRandom random;
+    private final PbxLog.Writer log;
 
     Dialler(PbxState state, SipMessages messages, SecureRandom random) {
         this.state = state;
         this.messages = messages;
         this.random = random;
+        this.log = state.log().writer(Dialler.class);
     }
 
     /** One Dial() attempt, which the caller's dialplan can stop while it rings. */
@@ -129,7 +127,7 @@ final class Dialler {
         EventLoop loop = callerSip.eventLoop();
         ringFor.ifPresent(t -> attempt.timeout = loop.schedule(() -> {
             if (!attempt.over()) {
-                LOG.info("Dial(PJSIP/{}): no answer within {} ms", callee.id(), t.toMillis());
+                log.info("Dial(PJSIP/{}): no answer within {} ms", callee.id(), t.toMillis());
                 attempt.stop();
                 caller.notBridged(DialFailure.noAnswer());
             }
@@ -274,7 +272,7 @@ final class Dialler {
             answer = SessionDescription.parse(body == null ? "" : new String(body, StandardCharsets.UTF_8)).audio();
             calleeAnswerKey = calleeKey == null ? null : answerKey(callee, calleeKey, answer);
         } catch (SdpParseException | IllegalArgumentException e) {
-            LOG.warn("Dial(PJSIP/{}): unusable answer from the callee: {}", callee.id(), e.getMessage());
+            log.warn("Dial(PJSIP/{}): unusable answer from the callee: {}", callee.id(), e.getMessage());
             callerPorts.close();
             DialBridge.hangUp(calleeLeg, messages);
             caller.notBridged(DialFailure.ofCause(HangupCauses.FAILURE));

@@ -112,9 +112,12 @@ public final class MockAsterisk implements AutoCloseable {
     private volatile long ticketResumptionsBeforeRestarts;
     private final TlsHandshakeCounter handshakes = new TlsHandshakeCounter();
     private final SrtpReceiveCounts srtpReceived = new SrtpReceiveCounts();
+    /** What this mock wrote to its log at WARN and above, for the report of the scenario it served. */
+    private final PbxLog log;
 
     private MockAsterisk(Builder builder) {
         this.config = builder;
+        this.log = new PbxLog(builder.clock);
         this.ownsGroup = builder.group == null;
         this.group = ownsGroup ? IoTransport.best().newGroup(1) : builder.group;
         this.registrar = new Registrar(builder.clock);
@@ -140,7 +143,7 @@ public final class MockAsterisk implements AutoCloseable {
                 new PromptLibrary(config.soundsDirectory), registrar,
                 config.realm != null ? config.realm : config.personality.defaultRealm(),
                 userAgent, group, recorded::add, config.clock, config.rtcpInterval,
-                new SipRouting(srtpReceived), channels, srtpReceived);
+                new SipRouting(srtpReceived, log), channels, srtpReceived, log);
         bootstrap = new ServerBootstrap().group(group).channel(ChannelTypes.serverSocket(group))
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
@@ -152,13 +155,13 @@ public final class MockAsterisk implements AutoCloseable {
                         pipeline.addLast("tls", tlsContext.newHandler(ch.alloc()));
                         pipeline.addLast("tls-handshakes", handshakes);
                         pipeline.addLast("client-certificate", new ClientCertificateGate(clientVerifier,
-                                config.clock, connections::add));
+                                config.clock, connections::add, log));
                         pipeline.addLast("sip-framing", new SipFrameDecoder());
                         pipeline.addLast("sip-codec", new SipMessageCodec());
-                        pipeline.addLast("sip-too-large", new OversizedMessageResponder());
+                        pipeline.addLast("sip-too-large", new OversizedMessageResponder(log));
                         if (config.personality == ServerPersonality.MX_ONE && config.mxOneRequestUriStatus != 0) {
                             pipeline.addLast("mx-one-request-uri", new MxOneRequestUriCheck(
-                                    config.certificate.certificate(), userAgent, config.mxOneRequestUriStatus));
+                                    config.certificate.certificate(), userAgent, config.mxOneRequestUriStatus, log));
                         }
                         pipeline.addLast("pbx", new PbxSipHandler(state));
                         if (config.sipMessageListener != null) {
@@ -339,6 +342,16 @@ public final class MockAsterisk implements AutoCloseable {
                 config.verifyClient, config.requireClientCert, config.caList, presented, config.endpoints,
                 config.dialplan(), config.userAgent != null ? config.userAgent : config.personality.defaultUserAgent(),
                 config.realm != null ? config.realm : config.personality.defaultRealm());
+    }
+
+    /**
+     * What the mock logged so far at WARN and above (Asterisk's WARNING and ERROR lines: a REGISTER refused, a
+     * client certificate refused after the handshake, an unusable answer), oldest first, the last
+     * {@link PbxLog#DEFAULT_CAPACITY} kept ({@link PbxLog.Snapshot#dropped()} counts the older ones). Every line
+     * also went to SLF4J as logged.
+     */
+    public PbxLog.Snapshot log() {
+        return log.snapshot();
     }
 
     /** The open call legs per endpoint (the channel counts of {@link #show()}). */

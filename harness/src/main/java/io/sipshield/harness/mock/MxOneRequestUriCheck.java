@@ -12,8 +12,6 @@ import javax.sip.address.SipURI;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * MX-ONE's rule for inbound SIP (seed 004, "Strategies for certificate handling"): "SIPLP only
@@ -33,18 +31,19 @@ final class MxOneRequestUriCheck extends ChannelInboundHandlerAdapter {
     /** [GUESS] The answer to a request not addressed to the MX-ONE. */
     static final int DEFAULT_STATUS = Response.NOT_FOUND;
 
-    private static final Logger LOG = LoggerFactory.getLogger(MxOneRequestUriCheck.class);
     private static final IdentityRule RULE = IdentityRule.allowingWildcards();
 
     private final X509Certificate serverCertificate;
     private final String userAgent;
     private final int status;
     private final SipMessages messages = new SipMessages();
+    private final PbxLog.Writer log;
 
-    MxOneRequestUriCheck(X509Certificate serverCertificate, String userAgent, int status) {
+    MxOneRequestUriCheck(X509Certificate serverCertificate, String userAgent, int status, PbxLog log) {
         this.serverCertificate = serverCertificate;
         this.userAgent = userAgent;
         this.status = status;
+        this.log = log.writer(MxOneRequestUriCheck.class);
     }
 
     @Override
@@ -53,7 +52,7 @@ final class MxOneRequestUriCheck extends ChannelInboundHandlerAdapter {
                 && !inDialog(request)
                 && request.getRequestURI() instanceof SipURI uri && !RULE.matches(serverCertificate, uri.getHost())
                 && !uri.getHost().equals(localAddress(ctx))) {
-            LOG.info("{} for {} refused: {} is not a name of this MX-ONE ({})", request.getMethod(), uri,
+            log.info("{} for {} refused: {} is not a name of this MX-ONE ({})", request.getMethod(), uri,
                     uri.getHost(), RULE.presentedIdentities(serverCertificate));
             ToHeader to = (ToHeader) request.getHeader(ToHeader.NAME);
             Response response = messages.response(status, request, to.getTag() == null ? newTag() : null);

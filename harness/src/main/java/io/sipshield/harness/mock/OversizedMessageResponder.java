@@ -10,8 +10,6 @@ import java.util.Optional;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Answers a request larger than the {@link SipFrameDecoder}'s limit with
@@ -30,10 +28,15 @@ import org.slf4j.LoggerFactory;
  */
 final class OversizedMessageResponder extends ChannelInboundHandlerAdapter {
 
-    private static final Logger LOG = LoggerFactory.getLogger(OversizedMessageResponder.class);
     static final int MESSAGE_TOO_LARGE = 513;
 
     private final SipMessages messages = new SipMessages();
+    private final PbxLog.Writer log;
+
+    /** @param log the mock's log */
+    OversizedMessageResponder(PbxLog log) {
+        this.log = log.writer(OversizedMessageResponder.class);
+    }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
@@ -44,12 +47,12 @@ final class OversizedMessageResponder extends ChannelInboundHandlerAdapter {
             return;
         }
         if (Request.ACK.equals(request.get().getMethod())) {
-            LOG.info("{}: {}; an ACK gets no response", ctx.channel().remoteAddress(), cause.getMessage());
+            log.info("{}: {}; an ACK gets no response", ctx.channel().remoteAddress(), cause.getMessage());
             return;
         }
         boolean inDialog = ((ToHeader) request.get().getHeader(ToHeader.NAME)).getTag() != null;
         Response response = messages.response(MESSAGE_TOO_LARGE, request.get(), inDialog ? null : messages.newTag());
-        LOG.info("{}: {}; answered 513", ctx.channel().remoteAddress(), cause.getMessage());
+        log.info("{}: {}; answered 513", ctx.channel().remoteAddress(), cause.getMessage());
         ctx.writeAndFlush(response);
     }
 
@@ -59,7 +62,7 @@ final class OversizedMessageResponder extends ChannelInboundHandlerAdapter {
                 return Optional.of(request);
             }
         } catch (SipParseException e) {
-            LOG.debug("oversized message not answered: {}", e.getMessage());
+            log.debug("oversized message not answered: {}", e.getMessage());
         }
         return Optional.empty();
     }

@@ -45,8 +45,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLSession;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import javax.sip.address.SipURI;
 import javax.sip.header.CallIdHeader;
 import javax.sip.header.ContactHeader;
@@ -69,7 +67,6 @@ final class PbxSipHandler extends SimpleChannelInboundHandler<Object> {
     private static final String ALLOW = "OPTIONS, REGISTER, SUBSCRIBE, NOTIFY, PUBLISH, INVITE, ACK, BYE, CANCEL, "
             + "UPDATE, PRACK, INFO, REFER";
 
-    private static final Logger LOG = LoggerFactory.getLogger(PbxSipHandler.class);
 
     private static final java.util.Set<String> LIST_HEADERS = java.util.Set.of("Allow", "Supported");
 
@@ -82,9 +79,11 @@ final class PbxSipHandler extends SimpleChannelInboundHandler<Object> {
     /** INVITEs without a final response yet, by Via branch. */
     private final Map<String, InboundCall> pendingInvites = new HashMap<>();
     private final ContactQualifier qualifier;
+    private final PbxLog.Writer log;
 
     PbxSipHandler(PbxState state) {
         this.state = state;
+        this.log = state.log().writer(PbxSipHandler.class);
         this.digest = DigestVerifier.builder().realm(state.realm()).clock(state.clock()).random(random).build();
         this.qualifier = new ContactQualifier(state.registrar(), messages, state.userAgent());
     }
@@ -132,7 +131,7 @@ final class PbxSipHandler extends SimpleChannelInboundHandler<Object> {
                 ? expires.getExpires() : -1;
         boolean star = contacts.stream().anyMatch(ContactHeader::isWildCard);
         if (star && (headerExpires != 0 || contacts.size() > 1)) {
-            LOG.warn("REGISTER from {}: Contact * needs Expires: 0 and no other contact", endpoint.id());
+            log.warn("REGISTER from {}: Contact * needs Expires: 0 and no other contact", endpoint.id());
             send(ctx, response(ctx, request, Response.BAD_REQUEST, tagFromBranch(request)));
             return;
         }
@@ -168,7 +167,7 @@ final class PbxSipHandler extends SimpleChannelInboundHandler<Object> {
             }
             send(ctx, tooBrief);
         } else if (outcome instanceof Registrar.Forbidden forbidden) {
-            LOG.warn("REGISTER from {} refused: {}", endpoint.id(), forbidden.why());
+            log.warn("REGISTER from {} refused: {}", endpoint.id(), forbidden.why());
             send(ctx, response(ctx, request, Response.FORBIDDEN, tagFromBranch(request)));
         }
     }
@@ -220,7 +219,8 @@ final class PbxSipHandler extends SimpleChannelInboundHandler<Object> {
                 ((InetSocketAddress) ctx.channel().localAddress()).getAddress().getHostAddress()));
         pendingInvites.put(call.branch, call);
         state.channels().opened(endpoint.id(), call.callId);
-        call.execution = new DialplanExecution(extension, priorities.get(), call, state.prompts());
+        call.execution = new DialplanExecution(extension, priorities.get(), call, state.prompts(),
+                state.log());
         call.execution.start();
     }
 
@@ -562,7 +562,7 @@ final class PbxSipHandler extends SimpleChannelInboundHandler<Object> {
             state.routing().expectResponses(callId, response -> {
                 if (response.getStatusCode() >= 200) {
                     state.routing().stopExpecting(callId);
-                    LOG.debug("BYE for extension {} answered {}", extension, response.getStatusCode());
+                    log.debug("BYE for extension {} answered {}", extension, response.getStatusCode());
                 }
             });
             DialBridge.hangUp(leg, messages);
@@ -571,20 +571,20 @@ final class PbxSipHandler extends SimpleChannelInboundHandler<Object> {
         @Override
         public void dial(String endpoint, Optional<Duration> timeout, Consumer<DialFailure> notBridged) {
             if (up()) {
-                LOG.warn("extension {}: Dial(PJSIP/{}) after Answer() is not bridged by the mock", extension, endpoint);
+                log.warn("extension {}: Dial(PJSIP/{}) after Answer() is not bridged by the mock", extension, endpoint);
                 notBridged.accept(DialFailure.ofCause(HangupCauses.INTERWORKING));
                 return;
             }
             MockEndpoint callee = state.endpoints().get(endpoint);
             if (callee == null) {
-                LOG.info("Dial(PJSIP/{}) from extension {}: no such endpoint", endpoint, extension);
+                log.info("Dial(PJSIP/{}) from extension {}: no such endpoint", endpoint, extension);
                 notBridged.accept(DialFailure.ofCause(HangupCauses.NO_ROUTE_DESTINATION));
                 return;
             }
             Optional<Registrar.Reachable> reachable = state.registrar().reachable(endpoint);
             if (reachable.isEmpty() || !(reachable.get().connection() instanceof Channel calleeSip)
                     || !calleeSip.isActive()) {
-                LOG.info("Dial(PJSIP/{}) from extension {}: no registered contact", endpoint, extension);
+                log.info("Dial(PJSIP/{}) from extension {}: no registered contact", endpoint, extension);
                 notBridged.accept(DialFailure.unregistered());
                 return;
             }
@@ -671,7 +671,7 @@ final class PbxSipHandler extends SimpleChannelInboundHandler<Object> {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        LOG.warn("closing {}: {}", ctx.channel().remoteAddress(), cause.toString());
+        log.warn("closing {}: {}", ctx.channel().remoteAddress(), cause.toString());
         ctx.close();
     }
 }

@@ -23,8 +23,6 @@ import javax.sip.header.FromHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The mock's answer to a re-INVITE a phone sends inside the dialog of a call the mock answered or
@@ -55,8 +53,6 @@ import org.slf4j.LoggerFactory;
  * One instance serves every connection of a mock; thread-safe.
  */
 final class ReInviteHandler {
-
-    private static final Logger LOG = LoggerFactory.getLogger(ReInviteHandler.class);
 
     /**
      * One call leg's media as the mock set it up.
@@ -91,9 +87,11 @@ final class ReInviteHandler {
 
     private final Map<String, Leg> legs = new ConcurrentHashMap<>();
     private final SrtpReceiveCounts srtpReceived;
+    private final PbxLog.Writer log;
 
-    ReInviteHandler(SrtpReceiveCounts srtpReceived) {
+    ReInviteHandler(SrtpReceiveCounts srtpReceived, PbxLog log) {
         this.srtpReceived = srtpReceived;
+        this.log = log.writer(ReInviteHandler.class);
     }
 
     /** A leg is up (its 200 sent or received): re-INVITEs for its Call-ID are answered until its media closes. */
@@ -116,7 +114,7 @@ final class ReInviteHandler {
         String fromTag = ((FromHeader) invite.getHeader(FromHeader.NAME)).getTag();
         if (leg == null || !leg.localTag().equals(toTag)
                 || leg.remoteTag() != null && !leg.remoteTag().equals(fromTag)) {
-            LOG.info("re-INVITE for no dialog (Call-ID {}, To tag {}): 481", callId, toTag);
+            log.info("re-INVITE for no dialog (Call-ID {}, To tag {}): 481", callId, toTag);
             replies.send(replies.status(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST));
             return;
         }
@@ -125,7 +123,7 @@ final class ReInviteHandler {
             byte[] body = invite.getRawContent();
             offer = SessionDescription.parse(body == null ? "" : new String(body, StandardCharsets.UTF_8)).audio();
         } catch (SdpParseException e) {
-            LOG.info("re-INVITE of {} with unusable SDP ({}): 488", callId, e.getMessage());
+            log.info("re-INVITE of {} with unusable SDP ({}): 488", callId, e.getMessage());
             replies.send(replies.status(Response.NOT_ACCEPTABLE_HERE));
             return;
         }
@@ -133,7 +131,7 @@ final class ReInviteHandler {
         if (leg.localKey() != null) {
             Optional<CryptoAttribute> line = keyFor(leg.localKey(), offer);
             if (line.isEmpty()) {
-                LOG.info("re-INVITE of {} without a=crypto tag {} {}: 488", callId, leg.localKey().tag(),
+                log.info("re-INVITE of {} without a=crypto tag {} {}: 488", callId, leg.localKey().tag(),
                         leg.localKey().suite().sdpName());
                 replies.send(replies.status(Response.NOT_ACCEPTABLE_HERE));
                 return;
@@ -153,7 +151,7 @@ final class ReInviteHandler {
         LocalDescription answer = leg.sdp().next(offered.answer(MediaDirection.SENDRECV));
         legs.put(callId, new Leg(leg.localTag(), leg.remoteTag(), leg.media(), answer, leg.localKey(), remoteKey,
                 moved ? remote : leg.remote()));
-        LOG.debug("re-INVITE of {}: {} answered {}{}", callId, offered.attribute(), answer.direction().attribute(),
+        log.debug("re-INVITE of {}: {} answered {}{}", callId, offered.attribute(), answer.direction().attribute(),
                 held ? " (held: nothing sent to the phone)" : "");
         replies.send(replies.ok(answer.body()));
     }

@@ -18,9 +18,9 @@ final class SipRouting {
     private final Map<String, DialBridge> bridges = new ConcurrentHashMap<>();
     private final ReInviteHandler reInvites;
 
-    /** {@code srtpReceived}: where re-keyed legs count their received SRTP packets. */
-    SipRouting(SrtpReceiveCounts srtpReceived) {
-        this.reInvites = new ReInviteHandler(srtpReceived);
+    /** {@code srtpReceived}: where re-keyed legs count their received SRTP packets; {@code log}: the mock's log. */
+    SipRouting(SrtpReceiveCounts srtpReceived, PbxLog log) {
+        this.reInvites = new ReInviteHandler(srtpReceived, log);
     }
 
     /** Every answered call leg's media, for the re-INVITEs its phone sends (hold, resume). */

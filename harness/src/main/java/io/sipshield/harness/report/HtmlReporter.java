@@ -20,7 +20,8 @@ import javax.xml.stream.XMLStreamException;
 /**
  * A run as one static, self-contained HTML page (XHTML syntax, so any XML parser reads it; inline CSS
  * and SVG, no script, no external asset). An index table links to one section per scenario with its
- * verdict, about line, error, every check (mismatches marked), the notes, a SIP ladder diagram
+ * verdict, about line, error, every check (mismatches marked), the notes, what the mock PBX logged at WARN and
+ * above ({@link ServerLog}, when it said something), a SIP ladder diagram
  * ({@link LadderDiagram}), the server chain as the phone received it with the certificates that failed a
  * check marked, the D-Series bitmask decoded flag by flag, the media counters ({@link MediaChart}) and each
  * phone's media over time ({@link MediaTimelineChart}).
@@ -37,6 +38,7 @@ public final class HtmlReporter {
             tr.not-observable td{background:#eef2f7;font-style:italic}
             section.scenario{border-top:2px solid #ddd;margin-top:2em;padding-top:.5em}
             .error{font-family:monospace;color:#c62828}
+            pre.pbx-log{font-family:monospace;font-size:.85em;background:#f7f7f7;padding:.5em;white-space:pre-wrap}
             li.failing{color:#c62828;font-weight:bold}
             tr.set td{background:#fdecea}
             svg text{font-family:monospace;font-size:12px}
@@ -154,6 +156,7 @@ public final class HtmlReporter {
             }
             html.end();
         }
+        ServerLog.write(html, result);
         Observation observation = result.observation();
         if (observation != null) {
             if (!observation.trace().isEmpty()) {

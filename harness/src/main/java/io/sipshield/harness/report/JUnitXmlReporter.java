@@ -1,6 +1,7 @@
 package io.sipshield.harness.report;
 
 import io.sipshield.harness.run.Check;
+import io.sipshield.harness.run.Observation;
 import io.sipshield.harness.run.ScenarioResult;
 import io.sipshield.harness.run.Verdict;
 import java.io.IOException;
@@ -20,8 +21,8 @@ import javax.xml.stream.XMLStreamWriter;
  * {@code testcase} per scenario with {@code classname} its directory and {@code name} its file name.
  * A FAIL gets a {@code <failure>} whose message lists the expectations that did not hold, expected
  * against observed, and whose body is the whole check table; an ERROR gets {@code <error type="error">}
- * and an INVALID file {@code <error type="invalid">}, both with the reason. The scenario's about line
- * and its notes go to {@code <system-out>}.
+ * and an INVALID file {@code <error type="invalid">}, both with the reason. The scenario's about line,
+ * its notes and what the mock PBX logged at WARN and above ({@code pbx: } lines) go to {@code <system-out>}.
  */
 public final class JUnitXmlReporter {
 
@@ -153,6 +154,9 @@ public final class JUnitXmlReporter {
         }
         for (String note : result.notes()) {
             out.append("observed: ").append(note).append('\n');
+        }
+        for (Observation.LogLine line : ServerLog.lines(result)) {
+            out.append("pbx: ").append(ServerLog.format(line)).append('\n');
         }
         for (Check check : result.notObservableChecks()) {
             out.append(Check.NOT_OBSERVABLE).append(": ").append(check.name()).append(" (expected ")

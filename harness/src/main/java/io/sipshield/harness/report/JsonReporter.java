@@ -30,7 +30,8 @@ import java.util.TreeMap;
  * ({@code media.timeline.buckets}, one object per interval), server facts, the server chain
  * with the verification findings, the SIP messages (first lines; SDES keys are never in a trace), and for a
  * provisioned Cisco phone how each boot ended ({@code provisioning}: per phone, the first phone's at the top, a
- * {@code reboot} step's on the step).
+ * {@code reboot} step's on the step), and what the mock PBX logged at WARN and above while the scenario ran
+ * ({@code server_log}, only when it said something).
  */
 public final class JsonReporter {
 
@@ -212,8 +213,28 @@ public final class JsonReporter {
         node.put("error", result.error());
         ArrayNode notes = node.putArray("notes");
         result.notes().forEach(notes::add);
+        serverLog(node, result);
         node.set("observed", result.observation() == null ? null : observation(result.observation()));
         return node;
+    }
+
+    /**
+     * {@code server_log}: what the scenario's mock logged at WARN and above, one {@code {time, level, source, text}}
+     * per line, and {@code server_log_dropped} when it kept only the last lines; neither when it said nothing.
+     */
+    private static void serverLog(ObjectNode node, ScenarioResult result) {
+        List<Observation.LogLine> lines = ServerLog.lines(result);
+        if (lines.isEmpty()) {
+            return;
+        }
+        ArrayNode log = node.putArray("server_log");
+        for (Observation.LogLine line : lines) {
+            log.addObject().put("time", line.at().toString()).put("level", line.level())
+                    .put("source", line.source()).put("text", line.text());
+        }
+        if (ServerLog.dropped(result) > 0) {
+            node.put("server_log_dropped", ServerLog.dropped(result));
+        }
     }
 
     private ObjectNode observation(Observation observation) {

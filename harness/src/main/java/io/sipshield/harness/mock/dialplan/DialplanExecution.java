@@ -2,13 +2,12 @@ package io.sipshield.harness.mock.dialplan;
 
 import io.netty.util.concurrent.ScheduledFuture;
 import io.sipshield.emulator.rtp.G711;
+import io.sipshield.harness.mock.PbxLog;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One call's way through its extension's priorities, as main/pbx.c's {@code __ast_pbx_run} runs
@@ -30,12 +29,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class DialplanExecution {
 
-    private static final Logger LOG = LoggerFactory.getLogger(DialplanExecution.class);
 
     private final String extension;
     private final List<DialplanApplication> priorities;
     private final DialplanCall call;
     private final PromptLibrary prompts;
+    private final PbxLog.Writer log;
     private int next;
     private boolean over;
     private ScheduledFuture<?> timer;
@@ -47,9 +46,10 @@ public final class DialplanExecution {
     /**
      * @param extension  the dialled extension, {@code ${EXTEN}}
      * @param priorities what it runs, in order
+     * @param log        the mock's log, where Asterisk's app lines go
      */
     public DialplanExecution(String extension, List<DialplanApplication> priorities, DialplanCall call,
-                             PromptLibrary prompts) {
+                             PromptLibrary prompts, PbxLog log) {
         if (priorities.isEmpty()) {
             throw new IllegalArgumentException("extension " + extension + " has no priority to run");
         }
@@ -57,6 +57,7 @@ public final class DialplanExecution {
         this.priorities = List.copyOf(priorities);
         this.call = call;
         this.prompts = prompts;
+        this.log = log.writer(DialplanExecution.class);
     }
 
     /** Runs priority 1; on the call's event loop. */
@@ -92,7 +93,7 @@ public final class DialplanExecution {
             return;
         }
         DialplanApplication app = priorities.get(next++);
-        LOG.debug("extension {} priority {}: {}", extension, next, app);
+        log.debug("extension {} priority {}: {}", extension, next, app);
         run(app);
     }
 
@@ -132,7 +133,7 @@ public final class DialplanExecution {
             call.dial(substitute(dial.endpoint()), dial.timeout(), failure -> {
                 dialStatus = failure.status();
                 hangupCause = failure.cause();
-                LOG.info("extension {}: Dial(PJSIP/{}) did not bridge, DIALSTATUS={}, cause {}", extension,
+                log.info("extension {}: Dial(PJSIP/{}) did not bridge, DIALSTATUS={}, cause {}", extension,
                         substitute(dial.endpoint()), failure.status(), failure.cause());
                 step();
             });
@@ -144,7 +145,7 @@ public final class DialplanExecution {
         } else if (app instanceof DialplanApplication.Congestion congestion) {
             indicate(503, ToneList.US_CONGESTION, congestion.timeout());
         } else if (app instanceof DialplanApplication.NoOp noOp) {
-            LOG.info("extension {}: NoOp({})", extension, substitute(noOp.text()));
+            log.info("extension {}: NoOp({})", extension, substitute(noOp.text()));
             step();
         } else {
             throw new IllegalStateException("no executor for " + app.name());
@@ -185,7 +186,7 @@ public final class DialplanExecution {
         String name = names.next();
         Optional<Prompt> prompt = prompts.find(name, call.media().codec());
         if (prompt.isEmpty()) {
-            LOG.warn("extension {}: Playback failed for '{}': no such prompt (built in: beep, silence/1..10)",
+            log.warn("extension {}: Playback failed for '{}': no such prompt (built in: beep, silence/1..10)",
                     extension, name);
             playNext(names);
             return;
@@ -220,7 +221,7 @@ public final class DialplanExecution {
     }
 
     private void fallThrough() {
-        LOG.info("Auto fallthrough, extension {} status is '{}'", extension,
+        log.info("Auto fallthrough, extension {} status is '{}'", extension,
                 dialStatus == null ? "UNKNOWN" : dialStatus);
         if (call.up()) {
             hangUp(HangupCauses.NORMAL_CLEARING);
