@@ -249,6 +249,7 @@ class ScenarioRunnerTest {
         java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
         CountDownLatch othersStarted = new CountDownLatch(3);
         CountDownLatch slowStarted = new CountDownLatch(1);
+        CountDownLatch anotherFinished = new CountDownLatch(1);
         ScenarioExecutor overlapping = scenario -> {
             most.accumulateAndGet(running.incrementAndGet(), Math::max);
             try {
@@ -256,6 +257,8 @@ class ScenarioRunnerTest {
                     slowStarted.countDown();
                     // the first scenario only ends once later ones have started: they cannot run one by one
                     assertTrue(othersStarted.await(10, TimeUnit.SECONDS), "later scenarios started meanwhile");
+                    // and once one of them has been reported finished, so it is reported after that one
+                    assertTrue(anotherFinished.await(10, TimeUnit.SECONDS), "a later scenario finished meanwhile");
                 } else {
                     othersStarted.countDown();
                     // and the others wait for the slow one to be running, so a busy machine cannot run them all
@@ -273,6 +276,9 @@ class ScenarioRunnerTest {
                     @Override
                     public void scenarioFinished(ScenarioResult result) {
                         heard.add(result.file().getFileName().toString());
+                        if (!result.file().getFileName().toString().equals("s0.yaml")) {
+                            anotherFinished.countDown();
+                        }
                     }
                 });
         assertEquals(files, results.stream().map(ScenarioResult::file).toList(), "file order, not finishing order");
