@@ -217,7 +217,9 @@ public final class LoadCommand implements Callable<Integer> {
         }
         LoadProgressPrinter progress = new LoadProgressPrinter(err, terminal, Duration.ofSeconds(5));
         LoadResult result;
-        try {
+        // the embedded mock's warnings (one per refused handshake: thousands in a failing storm) stay off the
+        // progress lines: into the report directory's mock.log, or nowhere; the failures are counted by cause
+        try (MockLogRouting mockLog = MockLogRouting.install(reportDir)) {
             result = run.run(progress);
         } finally {
             progress.finish();

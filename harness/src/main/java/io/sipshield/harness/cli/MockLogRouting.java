@@ -14,9 +14,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.LoggerFactory;
 
 /**
- * Where the mock Asterisk's log goes during {@code sipshield run}. The mock logs as Asterisk does, a WARNING for
- * a phone that refused the handshake or a REGISTER it refused; in a suite those are often the very outcomes the
- * scenarios expect, and on the console they would interleave with the results. So for the run the mock's log
+ * Where the mock Asterisk's log goes during {@code sipshield run} and {@code sipshield load}. The mock logs as
+ * Asterisk does, a WARNING for a failed TLS handshake or a REGISTER it refused; in a suite those are often the very
+ * outcomes the scenarios expect, in a load run there can be thousands, and on the console they would interleave
+ * with the results or the progress lines. So for the run the mock's log
  * (INFO and up) goes to {@code mock.log} in the report directory, or, without one, nowhere; the console keeps
  * sipshield's own warnings. {@code -Dsipshield.log=LEVEL} leaves everything on the console as asked.
  * {@link #close()} puts the logger back as it was.

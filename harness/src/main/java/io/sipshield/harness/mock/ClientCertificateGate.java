@@ -65,7 +65,9 @@ final class ClientCertificateGate extends ChannelInboundHandlerAdapter {
             if (!completion.isSuccess()) {
                 refused = true;
                 String reason = describe(completion.cause());
-                log.info("TLS handshake with {} failed: {}", remote, reason);
+                // a WARNING, as Asterisk logs it: PJSIP's ssl_sock_ossl.c logs SSL_ERROR_SSL in a handshake at pjproject
+                // level 2, which res_pjproject maps to LOG_WARNING (pjproject.conf log_mappings: asterisk_warning = 2)
+                log.warn("SSL SSL_ERROR_SSL (Handshake): {} peer: {}", reason, remote);
                 // the SslHandler writes its alert after this event: record once it has
                 Optional<TlsRecordObserver> wire = wire(ctx);
                 ctx.executor().execute(() -> recorder.accept(new TlsConnection(remote, false, null, null, null, false,

@@ -57,6 +57,11 @@ class RunPbxLogReportTest {
         assertEquals("ClientCertificateGate", closing.get("source").asText());
         assertTrue(closing.get("text").asText().contains("after the TLS handshake: verify_client"), closing.toString());
         assertFalse(closing.get("time").asText().isEmpty());
+        // a handshake the mock refuses is a WARNING as in Asterisk (PJSIP logs SSL_ERROR_SSL at level 2)
+        JsonNode refused = byCase(scenarios, "require-no-cert").get("server_log");
+        assertNotNull(refused, byCase(scenarios, "require-no-cert").toString());
+        assertTrue(refused.toString().contains("SSL SSL_ERROR_SSL (Handshake)"), refused.toString());
+        assertEquals("WARN", refused.get(0).get("level").asText(), refused.toString());
         JsonNode quiet = byCase(scenarios, QUIET);
         assertEquals("PASS", quiet.get("verdict").asText());
         assertNull(quiet.get("server_log"), quiet.toString());
