@@ -1,7 +1,6 @@
 package io.sipshield.harness.cli;
 
 import io.sipshield.certs.format.CertificateFileContents;
-import io.sipshield.emulator.net.IoTransport;
 import io.sipshield.emulator.profile.DeviceProfile;
 import io.sipshield.emulator.profile.DeviceProfiles;
 import io.sipshield.emulator.ua.ReconnectPolicy;
@@ -28,6 +27,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -162,10 +162,8 @@ public final class LoadCommand implements Callable<Integer> {
             description = "Event loop threads shared by all phones and the mock (default: processors).")
     private Integer threads;
 
-    @Option(names = "--transport", paramLabel = "auto|nio|epoll", defaultValue = IoTransport.AUTO,
-            description = "Event loop I/O: auto (native epoll where it loads, Linux x86_64; else NIO; default), nio,"
-                    + " or epoll (an error where it cannot load).")
-    private String transport;
+    @Mixin
+    private TransportOption transport = new TransportOption();
 
     @Option(names = "--media-clock", paramLabel = "shared|per-call", defaultValue = "shared",
             description = {"The calls' 20 ms packet clocks: shared (default: one timer per event loop, every call's",
@@ -280,7 +278,11 @@ public final class LoadCommand implements Callable<Integer> {
         if (threads != null) {
             builder.threads(threads);
         }
-        builder.transport(transport(transport));
+        try {
+            builder.transport(transport.transport());
+        } catch (IllegalArgumentException e) {
+            throw new UnusableInput(e.getMessage());
+        }
         try {
             builder.mediaClocking(MediaClocking.parse(mediaClock));
         } catch (IllegalArgumentException e) {
@@ -359,21 +361,6 @@ public final class LoadCommand implements Callable<Integer> {
                     + base.toMillis() + " ms); was '" + text + "'");
         }
         return ReconnectPolicy.of(base, max);
-    }
-
-    /** {@code --transport}: {@code auto}, {@code nio} or {@code epoll}, which must be able to run here. */
-    static IoTransport transport(String text) throws UnusableInput {
-        IoTransport chosen;
-        try {
-            chosen = IoTransport.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new UnusableInput("--transport: " + e.getMessage());
-        }
-        if (!chosen.isAvailable()) {
-            throw new UnusableInput("--transport: " + chosen + " is not available on this machine: "
-                    + chosen.unavailabilityCause().map(Throwable::toString).orElse("") + "; use nio or auto");
-        }
-        return chosen;
     }
 
     /** {@code 200} or {@code 200/s}. */

@@ -92,6 +92,16 @@ class LoadCommandTest {
     }
 
     @Test
+    void theEmbeddedMocksLogGoesToTheReportDirectoryNotBetweenTheProgressLines(@TempDir Path dir) throws Exception {
+        Path reports = dir.resolve("reports");
+        assertEquals(ExitCodes.OK, cli.command("load", "--phones", "2", "--rate", "20", "--timeout", "30",
+                "--report-dir", reports.toString()), cli.out() + "\n" + cli.err());
+        // the mock writes a line (Asterisk's VERBOSE) for every TLS connection it accepts
+        String mockLog = Files.readString(reports.resolve(MockLogRouting.FILE_NAME));
+        assertTrue(mockLog.contains("TLS connection from"), mockLog);
+    }
+
+    @Test
     void failuresExitOneAndAreCountedByCause() {
         int code = cli.command("load", "--phones", "3", "--rate", "30", "--password", "not-the-password",
                 "--timeout", "30");

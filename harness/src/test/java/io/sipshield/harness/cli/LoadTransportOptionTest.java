@@ -63,8 +63,8 @@ class LoadTransportOptionTest {
 
     private static IoTransport assertDoesNotThrowUnusable(String text) {
         try {
-            return LoadCommand.transport(text);
-        } catch (UnusableInput e) {
+            return TransportOption.transport(text);
+        } catch (IllegalArgumentException e) {
             throw new AssertionError(text + " should be usable: " + e.getMessage(), e);
         }
     }

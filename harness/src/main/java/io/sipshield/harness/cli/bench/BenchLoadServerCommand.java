@@ -5,6 +5,7 @@ import io.sipshield.certs.FixtureCatalog;
 import io.sipshield.certs.format.AsteriskTlsFiles;
 import io.sipshield.emulator.net.IoTransport;
 import io.sipshield.harness.cli.ExitCodes;
+import io.sipshield.harness.cli.TransportOption;
 import io.sipshield.harness.load.LoadMock;
 import io.sipshield.harness.load.LoadRun;
 import io.sipshield.harness.load.PhoneRange;
@@ -19,6 +20,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -71,10 +73,8 @@ public final class BenchLoadServerCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Event loop threads (default: processors).")
     private Integer threads;
 
-    @Option(names = "--transport", paramLabel = "auto|nio|epoll", defaultValue = IoTransport.AUTO,
-            description = "Event loop I/O: auto (native epoll where it loads, Linux x86_64; else NIO; default), nio,"
-                    + " or epoll (an error where it cannot load).")
-    private String transport;
+    @Mixin
+    private TransportOption transport = new TransportOption();
 
     @Option(names = "--resumption", paramLabel = "both|ids|tickets|none", defaultValue = "both",
             description = "TLS session resumptions the mock grants: session cache, tickets, both (default) or none.")
@@ -104,7 +104,7 @@ public final class BenchLoadServerCommand implements Callable<Integer> {
             if (statsInterval < 1) {
                 throw new IllegalArgumentException("--stats-interval must be at least 1 s, got " + statsInterval);
             }
-            io = transport(transport);
+            io = transport.transport();
             mock = new LoadMock(new PhoneRange(userPrefix, firstNumber, phoneOffset, phones), LoadRun.DEFAULT_EXTENSION,
                     bind, port, ServerSessionResumption.parse(resumption));
         } catch (IllegalArgumentException e) {
@@ -158,20 +158,5 @@ public final class BenchLoadServerCommand implements Callable<Integer> {
         Runtime.getRuntime().removeShutdownHook(hook);
         hook.run();
         return ExitCodes.OK;
-    }
-
-    /** {@code --transport}: {@code auto}, {@code nio} or {@code epoll}, which must be able to run here. */
-    private static IoTransport transport(String text) {
-        IoTransport chosen;
-        try {
-            chosen = IoTransport.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--transport: " + e.getMessage(), e);
-        }
-        if (!chosen.isAvailable()) {
-            throw new IllegalArgumentException("--transport: " + chosen + " is not available on this machine: "
-                    + chosen.unavailabilityCause().map(Throwable::toString).orElse("") + "; use nio or auto");
-        }
-        return chosen;
     }
 }
